@@ -1,0 +1,3 @@
+#include <cstdio>
+
+int main() { std::puts("tokenscope-cli " TOKENSCOPE_VERSION); return 0; }

@@ -1,0 +1,50 @@
+#pragma once
+#include <string_view>
+
+// Attribute names: OpenTelemetry GenAI semantic conventions where one exists
+// (shared/reference/formats.md §5), `tokenscope.` for the rest.
+namespace ts::attr {
+
+inline constexpr std::string_view kOperationName = "gen_ai.operation.name";
+inline constexpr std::string_view kProviderName = "gen_ai.provider.name";
+inline constexpr std::string_view kRequestModel = "gen_ai.request.model";
+inline constexpr std::string_view kRequestTemperature = "gen_ai.request.temperature";
+inline constexpr std::string_view kRequestMaxTokens = "gen_ai.request.max_tokens";
+inline constexpr std::string_view kRequestTopP = "gen_ai.request.top_p";
+inline constexpr std::string_view kRequestSeed = "gen_ai.request.seed";
+inline constexpr std::string_view kRequestStream = "gen_ai.request.stream";
+inline constexpr std::string_view kResponseModel = "gen_ai.response.model";
+inline constexpr std::string_view kResponseId = "gen_ai.response.id";
+inline constexpr std::string_view kFinishReasons = "gen_ai.response.finish_reasons";
+inline constexpr std::string_view kTimeToFirstChunk = "gen_ai.response.time_to_first_chunk"; // seconds
+inline constexpr std::string_view kInputTokens = "gen_ai.usage.input_tokens";
+inline constexpr std::string_view kOutputTokens = "gen_ai.usage.output_tokens";
+inline constexpr std::string_view kCacheReadTokens = "gen_ai.usage.cache_read.input_tokens";
+inline constexpr std::string_view kCacheWriteTokens = "gen_ai.usage.cache_creation.input_tokens";
+inline constexpr std::string_view kReasoningTokens = "gen_ai.usage.reasoning.output_tokens";
+inline constexpr std::string_view kConversationId = "gen_ai.conversation.id";
+inline constexpr std::string_view kToolName = "gen_ai.tool.name";
+inline constexpr std::string_view kToolCallId = "gen_ai.tool.call.id";
+inline constexpr std::string_view kErrorType = "error.type";
+inline constexpr std::string_view kServerAddress = "server.address";
+inline constexpr std::string_view kServerPort = "server.port";
+inline constexpr std::string_view kHttpStatus = "http.response.status_code";
+
+inline constexpr std::string_view kStage = "tokenscope.stage"; // guard.input, cache.lookup, route, ...
+inline constexpr std::string_view kSimulated = "tokenscope.simulated";
+inline constexpr std::string_view kCostUsd = "tokenscope.cost.usd";
+inline constexpr std::string_view kCostEstimated = "tokenscope.cost.estimated";
+inline constexpr std::string_view kUsageReported = "tokenscope.usage.reported";
+inline constexpr std::string_view kChunkCount = "tokenscope.stream.chunks";
+inline constexpr std::string_view kSource = "tokenscope.source";
+inline constexpr std::string_view kUser = "tokenscope.user";
+inline constexpr std::string_view kSession = "tokenscope.session";
+inline constexpr std::string_view kTags = "tokenscope.tags";
+inline constexpr std::string_view kFeature = "tokenscope.feature";
+inline constexpr std::string_view kRoute = "tokenscope.route";
+inline constexpr std::string_view kAttempt = "tokenscope.attempt";
+inline constexpr std::string_view kCacheHit = "tokenscope.cache.hit";
+inline constexpr std::string_view kGuardFindings = "tokenscope.guard.findings";
+inline constexpr std::string_view kRetryAfterMs = "tokenscope.retry_after_ms";
+
+} // namespace ts::attr

@@ -1,0 +1,22 @@
+#pragma once
+#include "model/message.h"
+#include "model/usage.h"
+
+#include <string>
+#include <vector>
+
+namespace ts {
+
+struct ChatResponse
+{
+    std::string id;
+    std::string model; // the model that answered, as the provider names it
+    std::string text;
+    std::vector<ToolCall> toolCalls;
+    std::string finishReason; // stop, length, tool_calls, content_filter, error
+    Usage usage;
+
+    Message asMessage() const { return Message{Role::Assistant, text, toolCalls, {}, {}}; }
+};
+
+} // namespace ts

@@ -1,0 +1,74 @@
+#pragma once
+#include "model/cancel.h"
+#include "model/trace.h"
+#include "trace/filter.h"
+#include "trace/workspace_error.h"
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ts {
+
+class TraceReader;
+
+// Sort keys of the trace list; every key is indexed so a sorted list of a million rows stays fast.
+enum class TraceOrderKey { Start, Duration, Cost, InputTokens, OutputTokens, Ttft, Model };
+struct TraceOrder
+{
+    TraceOrderKey key = TraceOrderKey::Start;
+    bool descending = true;
+};
+
+// A workspace: one SQLite file (WAL) holding traces, spans, message payloads (FTS5) and raw
+// exchanges. Writes go through one writer thread in batched transactions; each reader has its own
+// connection. Thread-safe: write(), flush(), subscribe() and reader() may be called from any thread.
+class TraceStore
+{
+public:
+    enum class OpenMode { CreateIfMissing, ExistingOnly };
+    static constexpr int kSchemaVersion = 1;
+
+    // Throws WorkspaceError (missing, not a workspace, corrupt, locked beyond timeout, newer schema).
+    static std::unique_ptr<TraceStore> open(const std::string& path, OpenMode mode);
+    virtual ~TraceStore() = default; // flushes pending writes
+
+    virtual const std::string& path() const = 0;
+    // Queues a finished trace; it is summarised and committed by the writer thread within ~50 ms.
+    virtual void write(Trace trace) = 0;
+    // Blocks until everything queued so far is committed. Returns false if a write failed
+    // (the reason is in lastError()).
+    virtual bool flush() = 0;
+    virtual std::string lastError() const = 0;
+
+    // Called (on the writer or the watcher thread) after this or another process committed traces.
+    using Listener = std::function<void()>;
+    virtual int subscribe(Listener listener) = 0;
+    virtual void unsubscribe(int id) = 0;
+
+    // A new read connection; use one per thread.
+    virtual std::unique_ptr<TraceReader> reader() const = 0;
+};
+
+class TraceReader
+{
+public:
+    virtual ~TraceReader() = default;
+    virtual std::int64_t count(const TraceFilter& filter) = 0;
+    // Row ids in display order; the cancel token is checked while stepping.
+    virtual std::vector<std::int64_t> rowIds(const TraceFilter& filter, TraceOrder order,
+                                             const CancelToken* cancel = nullptr) = 0;
+    // One page in display order, for the first screen before rowIds() is in.
+    virtual std::vector<TraceSummary> page(const TraceFilter& filter, TraceOrder order, std::int64_t offset,
+                                           int limit) = 0;
+    // Summaries for these row ids, in the order given (missing rows are skipped).
+    virtual std::vector<TraceSummary> summaries(const std::vector<std::int64_t>& rowIds) = 0;
+    virtual std::optional<Trace> load(const std::string& traceId) = 0;
+    // Changes whenever any connection (any process) commits; cheap.
+    virtual std::uint64_t dataVersion() = 0;
+};
+
+} // namespace ts
