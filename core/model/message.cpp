@@ -8,7 +8,7 @@ namespace {
 constexpr std::array<std::string_view, 4> kRoleNames{"system", "user", "assistant", "tool"};
 }
 
-std::string_view toString(Role role) { return kRoleNames.at(static_cast<size_t>(role)); }
+std::string_view roleName(Role role) { return kRoleNames.at(static_cast<size_t>(role)); }
 
 std::optional<Role> roleFromString(std::string_view name)
 {

@@ -8,7 +8,7 @@ namespace ts {
 
 enum class Role { System, User, Assistant, Tool };
 
-std::string_view toString(Role role);
+std::string_view roleName(Role role);
 std::optional<Role> roleFromString(std::string_view name);
 
 struct ToolCall

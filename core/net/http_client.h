@@ -33,6 +33,9 @@ struct HttpResponse
     std::string header(std::string_view lowerName) const;
 };
 
+// The first header of that lower-case name, or "".
+std::string headerValue(const std::vector<Header>& headers, std::string_view lowerName);
+
 // Called with each block of the body as it arrives; return false to stop the transfer.
 using DataSink = std::function<bool(std::string_view)>;
 // Called once the status line and headers are in, before any body byte.

@@ -19,7 +19,7 @@ bool ProviderError::retryable() const
     }
 }
 
-std::string_view toString(ProviderError::Kind kind)
+std::string_view kindName(ProviderError::Kind kind)
 {
     switch (kind) {
     case ProviderError::Kind::None: return "none";

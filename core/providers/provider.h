@@ -37,7 +37,7 @@ struct ProviderError
     bool retryable() const;
 };
 
-std::string_view toString(ProviderError::Kind kind);
+std::string_view kindName(ProviderError::Kind kind);
 
 // What a caller hears while a call streams. onText returns false to stop the stream.
 struct CallContext

@@ -15,6 +15,16 @@ namespace ts {
 
 class TraceReader;
 
+// Tuning for tests and benchmarks; the defaults suit the applications.
+struct StoreOptions
+{
+    int busyTimeoutMs = 5000;  // how long a lock held by another program is waited for (then Locked)
+    int watchIntervalMs = 250; // how often other processes' commits are looked for
+    int batchWindowMs = 50;    // a batch is committed this long after its first trace at the latest
+    int maxBatch = 500;        // traces per transaction
+    int maxQueued = 20000;     // write() blocks while this many traces wait, so memory stays bounded
+};
+
 // Sort keys of the trace list; every key is indexed so a sorted list of a million rows stays fast.
 enum class TraceOrderKey { Start, Duration, Cost, InputTokens, OutputTokens, Ttft, Model };
 struct TraceOrder
@@ -33,7 +43,9 @@ public:
     static constexpr int kSchemaVersion = 1;
 
     // Throws WorkspaceError (missing, not a workspace, corrupt, locked beyond timeout, newer schema).
-    static std::unique_ptr<TraceStore> open(const std::string& path, OpenMode mode);
+    // Creates the file (and its folder) only in CreateIfMissing mode; never replaces a file.
+    static std::unique_ptr<TraceStore> open(const std::string& path, OpenMode mode,
+                                            const StoreOptions& options = {});
     virtual ~TraceStore() = default; // flushes pending writes
 
     virtual const std::string& path() const = 0;

@@ -1,0 +1,39 @@
+#include "verbs.h"
+
+namespace ts::cli {
+
+const std::vector<Verb>& verbs()
+{
+    static const std::vector<Verb> table{
+        {"chat", "send one prompt through the pipeline, stream the answer, record the trace",
+         "usage: tokenscope-cli chat [--db PATH] [--provider P] [--model M] [--base-url URL]\n"
+         "                           [--system TEXT] [--temperature T] [--max-tokens N]\n"
+         "                           [--user U] [--session S] PROMPT|-\n\n"
+         "Streams the answer to standard output and records the trace in the workspace (created if\n"
+         "missing). Providers: 'simulated' (always, deterministic, marked simulated) and 'openai'\n"
+         "(when OPENAI_API_KEY or OPENAI_BASE_URL is set, or --base-url names an OpenAI-compatible\n"
+         "server). Token counts, cost and time to first token are printed to standard error.\n",
+         {{"--db", "--provider", "--model", "--base-url", "--system", "--temperature", "--max-tokens", "--user",
+           "--session"},
+          {}},
+         runChat},
+        {"traces", "list recorded traces, newest first",
+         "usage: tokenscope-cli traces [--db PATH] [--json] [--limit N] [--filter EXPR]\n\n"
+         "EXPR: model:M provider:P status:ok|error|cancelled source:S user:U session:S tag:T\n"
+         "      simulated:yes|no cost>0.01 tokens>1000 ttft>500 duration>2000 since:7d until:DATE\n"
+         "      and free words for full-text search of the messages. -key:value negates.\n",
+         {{"--db", "--limit", "--filter"}, {"--json"}},
+         runTraces},
+        {"demo", "generate realistic simulated traffic through the real pipeline",
+         "usage: tokenscope-cli demo [--db PATH] [--scenario copilot|writer|rag|agent|all[,..]]\n"
+         "                           [--days N] [--seed S] [--rate R]\n\n"
+         "Runs about R requests a day (default 2400 across all scenarios) over the N days before now\n"
+         "(default 7) on a virtual clock, with the simulated provider. Same seed, same traffic.\n"
+         "Without --db it writes the demo workspace, never the user's own.\n",
+         {{"--db", "--scenario", "--days", "--seed", "--rate"}, {}},
+         runDemo},
+    };
+    return table;
+}
+
+} // namespace ts::cli

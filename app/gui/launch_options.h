@@ -1,0 +1,21 @@
+#pragma once
+#include <QSize>
+#include <QString>
+
+#include <optional>
+
+namespace ts::app {
+
+struct LaunchOptions
+{
+    QString screenshot; // write a PNG of the window and exit
+    QString panel = QStringLiteral("playground");
+    QString trace;
+    QString db;
+    QSize size{1280, 800};
+};
+
+// Parses the GUI's command line; on a usage error prints it and returns nullopt (exit code in *exitCode).
+std::optional<LaunchOptions> parseLaunchOptions(const QStringList& arguments, int* exitCode);
+
+} // namespace ts::app

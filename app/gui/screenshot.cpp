@@ -1,0 +1,77 @@
+#include "screenshot.h"
+
+#include "playground/playground_panel.h"
+#include "shell/main_window.h"
+#include "traces/trace_detail_view.h"
+#include "traces/trace_table_model.h"
+#include "traces/traces_panel.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QTextStream>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace ts::app {
+
+namespace {
+
+constexpr int kPollMs = 50;
+constexpr int kSettleMs = 400;  // let lazy pages, the detail pane and charts finish painting
+constexpr int kTimeoutMs = 15000;
+
+void save(ui::MainWindow& window, const QString& file)
+{
+    const bool ok = window.grab().save(file, "PNG");
+    QTextStream(ok ? stdout : stderr) << (ok ? "wrote " : "tokenscope: could not write ") << file << '\n';
+    QApplication::exit(ok ? 0 : 1);
+}
+
+// Polls until ready() holds (or the timeout passes), settles, then saves.
+void whenReady(ui::MainWindow& window, const QString& file, std::function<bool()> ready)
+{
+    auto* timer = new QTimer(&window);
+    auto* clock = new QElapsedTimer;
+    clock->start();
+    QObject::connect(timer, &QTimer::timeout, &window, [timer, clock, ready, &window, file] {
+        if (!ready() && clock->elapsed() < kTimeoutMs)
+            return;
+        timer->stop();
+        delete clock;
+        QTimer::singleShot(kSettleMs, &window, [&window, file] { save(window, file); });
+    });
+    timer->start(kPollMs);
+}
+
+bool emptyWorkspace(ui::TracesPanel* panel)
+{
+    return panel->model()->isComplete() && panel->model()->rowCount() == 0;
+}
+
+} // namespace
+
+void takeScreenshotWhenReady(ui::MainWindow& window, const LaunchOptions& o)
+{
+    window.showPanel(o.panel);
+    auto* panel = window.traces();
+    if (!o.trace.isEmpty())
+        panel->selectTrace(o.trace);
+    else
+        panel->selectFirstRow();
+    if (o.panel == u"playground"_s) {
+        // The playground shows a recorded conversation: the trace asked for, else the newest one.
+        auto opened = std::make_shared<bool>(false);
+        QObject::connect(panel->detail(), &ui::TraceDetailView::traceShown, &window, [&window, panel, opened] {
+            if (*opened || !panel->detail()->trace())
+                return;
+            *opened = true;
+            window.playground()->openTrace(*panel->detail()->trace());
+        });
+        whenReady(window, o.screenshot, [opened, panel] { return *opened || emptyWorkspace(panel); });
+        return;
+    }
+    whenReady(window, o.screenshot, [panel] { return emptyWorkspace(panel) || panel->detail()->trace().has_value(); });
+}
+
+} // namespace ts::app

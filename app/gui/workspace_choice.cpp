@@ -1,0 +1,45 @@
+#include "workspace_choice.h"
+
+#include "providers/provider_setup.h"
+#include "trace/workspace_paths.h"
+
+#include <mutex>
+
+namespace ts::app {
+
+WorkspaceChoice chooseWorkspace(const QString& db)
+{
+    if (!db.isEmpty())
+        return {db, false, false};
+    if (fileExists(defaultWorkspacePath()))
+        return {QString::fromStdString(defaultWorkspacePath()), false, false};
+    const bool fresh = !fileExists(demoWorkspacePath());
+    return {QString::fromStdString(demoWorkspacePath()), true, fresh};
+}
+
+ui::AppContext openContext(const WorkspaceChoice& choice)
+{
+    ui::AppContext ctx;
+    ctx.workspacePath = choice.path;
+    ctx.demo = choice.demo;
+    ctx.store = TraceStore::open(choice.path.toStdString(),
+                                 choice.demo ? TraceStore::OpenMode::CreateIfMissing : TraceStore::OpenMode::ExistingOnly);
+    Pipeline::TraceSink sink = [store = ctx.store](Trace t) { store->write(std::move(t)); };
+    if (choice.demo) {
+        // Simulated traffic may join the demo; anything real goes to the user's own workspace.
+        auto own = std::make_shared<std::shared_ptr<TraceStore>>();
+        auto mutex = std::make_shared<std::mutex>();
+        sink = [demo = ctx.store, own, mutex](Trace t) {
+            if (t.summary.simulated)
+                return demo->write(std::move(t));
+            std::lock_guard lock(*mutex);
+            if (!*own)
+                *own = TraceStore::open(defaultWorkspacePath(), TraceStore::OpenMode::CreateIfMissing);
+            (*own)->write(std::move(t));
+        };
+    }
+    ctx.pipeline = std::make_shared<Pipeline>(makeProviders(providerSetupFromEnvironment()), sink);
+    return ctx;
+}
+
+} // namespace ts::app

@@ -1,0 +1,115 @@
+#include "demo/demo.h"
+
+#include "demo/scenario.h"
+#include "gateway/table_router.h"
+#include "providers/simulated.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+
+namespace ts::demo {
+
+namespace {
+
+constexpr Nanos kDay = 24LL * 3600 * kNsPerSec;
+
+// Share of traffic per scenario: completions dominate, agents are rare but long.
+double share(const std::string& scenario)
+{
+    if (scenario == "copilot")
+        return 0.55;
+    if (scenario == "writer")
+        return 0.2;
+    if (scenario == "rag")
+        return 0.15;
+    return 0.1;
+}
+
+// Working hours are busy, nights quiet, weekends at a third.
+double activity(Nanos t)
+{
+    const double hour = static_cast<double>((t % kDay) / (3600 * kNsPerSec)) + 0.5;
+    const int weekday = static_cast<int>((t / kDay + 4) % 7); // 1970-01-01 was a Thursday
+    const double diurnal = 0.15 + std::pow(std::max(0.0, std::sin((hour - 6.0) / 14.0 * std::numbers::pi)), 2.0);
+    return (weekday == 0 || weekday == 6 ? 0.35 : 1.0) * diurnal;
+}
+
+std::vector<Event> schedule(const Options& o, Nanos end, std::mt19937_64& rng)
+{
+    std::vector<Event> events;
+    const Nanos start = end - o.days * kDay;
+    double total = 0;
+    for (const auto& s : o.scenarios)
+        total += share(s);
+    std::uniform_real_distribution<double> u(0.0, 1.0);
+    for (size_t si = 0; si < o.scenarios.size(); ++si) {
+        const double perDay = o.requestsPerDay * share(o.scenarios[si]) / total;
+        // Thinning: propose uniformly, keep in proportion to activity (peak activity ≈ 1.15).
+        const auto proposals = static_cast<std::int64_t>(perDay * o.days / 0.55);
+        for (std::int64_t i = 0; i < proposals; ++i) {
+            const Nanos at = start + static_cast<Nanos>(u(rng) * static_cast<double>(end - start));
+            if (u(rng) * 1.15 < activity(at))
+                events.push_back({at, static_cast<int>(si), static_cast<double>(at - start) / static_cast<double>(end - start)});
+        }
+    }
+    std::sort(events.begin(), events.end(), [](const Event& a, const Event& b) { return a.at < b.at; });
+    return events;
+}
+
+std::shared_ptr<Router> demoRoutes()
+{
+    auto router = std::make_shared<TableRouter>();
+    router->addRoute({"writer-fast", {{"", "gpt-4o-mini"}, {"", "gemini-2.0-flash"}}, 2});
+    router->addRoute({"writer-premium", {{"", "claude-sonnet-4"}, {"", "gpt-4o"}}, 2});
+    router->addRoute({"rag-default", {{"", "gpt-4.1-mini"}, {"", "claude-3-5-haiku"}}, 2});
+    return router;
+}
+
+PipelineResult runOne(const std::string& scenario, const Event& ev, ScenarioContext& ctx)
+{
+    if (scenario == "copilot")
+        return runCopilot(ev, ctx);
+    if (scenario == "writer")
+        return runWriter(ev, ctx);
+    if (scenario == "rag")
+        return runRag(ev, ctx);
+    return runAgent(ev, ctx);
+}
+
+} // namespace
+
+Stats run(const Options& options, const Pipeline::TraceSink& sink,
+          const std::function<bool(std::int64_t, std::int64_t)>& progress)
+{
+    std::mt19937_64 rng(options.seed);
+    const Nanos end = options.end ? options.end : wallNowNs();
+    const auto events = schedule(options, end, rng);
+
+    SimulatedConfig sim;
+    sim.seed = options.seed;
+    sim.errorRate = 0.04;
+    sim.refusalRate = 0.015;
+    auto providers = std::make_shared<ProviderRegistry>();
+    providers->add(std::make_shared<SimulatedProvider>(sim));
+    Pipeline pipeline(providers, sink);
+    pipeline.setRouter(demoRoutes());
+    IdSource ids(options.seed);
+    ScenarioContext ctx{pipeline, ids, rng};
+
+    Stats stats;
+    const auto total = static_cast<std::int64_t>(events.size());
+    for (const Event& ev : events) {
+        PipelineResult r = runOne(options.scenarios[static_cast<size_t>(ev.scenario)], ev, ctx);
+        ++stats.requests;
+        stats.errors += !r.ok();
+        stats.costUsd += r.cost.total();
+        if (progress && stats.requests % 200 == 0 && !progress(stats.requests, total))
+            break;
+    }
+    if (progress)
+        progress(stats.requests, total);
+    return stats;
+}
+
+} // namespace ts::demo

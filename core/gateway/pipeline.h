@@ -1,0 +1,82 @@
+#pragma once
+#include "catalog/catalog.h"
+#include "gateway/stages.h"
+#include "providers/provider.h"
+#include "trace/trace_builder.h"
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace ts {
+
+struct RunOptions
+{
+    Clock* clock = &systemClock();
+    const CancelToken* cancel = nullptr;
+    IdSource* ids = &randomIds();
+    // Streamed text as it arrives (after output guards that work on the stream); false stops.
+    std::function<bool(std::string_view delta, Nanos at)> onText;
+    // Run inside an existing trace (agent steps): spans join it under parentSpanId and the trace
+    // is not recorded separately.
+    TraceBuilder* parent = nullptr;
+    std::string parentSpanId;
+};
+
+struct PipelineResult
+{
+    ChatResponse response;
+    ProviderError error;
+    std::string traceId;
+    std::string rootSpanId;
+    Usage usage;
+    CostBreakdown cost;
+    std::optional<double> ttftMs; // from the request's start to the first token
+    bool simulated = false;
+    bool cacheHit = false;
+
+    bool ok() const { return !error; }
+};
+
+// The one path every request takes, whoever sends it (playground, CLI, gateway, demo, replay):
+// guard.input → cache.lookup → route (attempts, retries, fallbacks) → llm.call → guard.output
+// → cache.store → trace recorded. Each stage is a span. Thread-safe: run() may be called from
+// several threads at once (the stages it holds must be, too).
+class Pipeline
+{
+public:
+    using TraceSink = std::function<void(Trace)>;
+
+    Pipeline(std::shared_ptr<ProviderRegistry> providers, TraceSink sink, const Catalog& catalog = Catalog::builtin());
+
+    void setRouter(std::shared_ptr<Router> router) { router_ = std::move(router); }
+    void setInputGuard(std::shared_ptr<InputGuard> guard) { inputGuard_ = std::move(guard); }
+    void setOutputGuard(std::shared_ptr<OutputGuard> guard) { outputGuard_ = std::move(guard); }
+    void setCache(std::shared_ptr<ResponseCache> cache) { cache_ = std::move(cache); }
+
+    const ProviderRegistry& providers() const { return *providers_; }
+    const Catalog& catalog() const { return catalog_; }
+    const TraceSink& sink() const { return sink_; }
+
+    PipelineResult run(ChatRequest request, const RunOptions& options = {});
+
+private:
+    struct Run;
+    void guardInput(Run& run);
+    bool lookupCache(Run& run);
+    void route(Run& run);
+    bool attempt(Run& run, const Deployment& deployment, int attemptNo, Span& routeSpan);
+    void guardOutput(Run& run);
+    void storeCache(Run& run);
+
+    std::shared_ptr<ProviderRegistry> providers_;
+    TraceSink sink_;
+    const Catalog& catalog_;
+    std::shared_ptr<Router> router_;
+    std::shared_ptr<InputGuard> inputGuard_;
+    std::shared_ptr<OutputGuard> outputGuard_;
+    std::shared_ptr<ResponseCache> cache_;
+};
+
+} // namespace ts

@@ -1,0 +1,75 @@
+#pragma once
+#include "model/request.h"
+#include "model/response.h"
+#include "model/span.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ts {
+
+// The pipeline's seams. Each stage records what it did on its span's attributes; the defaults
+// below pass everything through, and later work (guards, caches) plugs in real ones.
+
+struct GuardVerdict
+{
+    bool blocked = false;
+    std::string reason;
+    int findings = 0;
+};
+
+class InputGuard
+{
+public:
+    virtual ~InputGuard() = default;
+    virtual std::string policyName() const = 0;
+    // May rewrite the request (redaction); records its findings on the span.
+    virtual GuardVerdict check(ChatRequest& request, Span& span) = 0;
+};
+
+class OutputGuard
+{
+public:
+    virtual ~OutputGuard() = default;
+    virtual std::string policyName() const = 0;
+    virtual GuardVerdict check(const ChatRequest& request, ChatResponse& response, Span& span) = 0;
+};
+
+class ResponseCache
+{
+public:
+    virtual ~ResponseCache() = default;
+    virtual std::string layerName() const = 0;
+    virtual std::optional<ChatResponse> lookup(const ChatRequest& request, Span& span) = 0;
+    virtual void store(const ChatRequest& request, const ChatResponse& response, Span& span) = 0;
+};
+
+struct Deployment
+{
+    std::string provider;
+    std::string model;
+};
+
+struct RoutePlan
+{
+    std::string name = "direct";
+    std::vector<Deployment> deployments; // tried in order: the first is primary, the rest fallbacks
+    int maxAttemptsPerDeployment = 2;    // the first try plus retries
+};
+
+class Router
+{
+public:
+    virtual ~Router() = default;
+    virtual RoutePlan plan(const ChatRequest& request) const = 0;
+};
+
+// Sends each request to the provider and model it names.
+class DirectRouter final : public Router
+{
+public:
+    RoutePlan plan(const ChatRequest& request) const override;
+};
+
+} // namespace ts

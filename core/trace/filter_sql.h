@@ -1,0 +1,25 @@
+#pragma once
+#include "trace/filter.h"
+#include "trace/sqlite_statement.h"
+#include "trace/store.h"
+
+#include <string>
+#include <vector>
+
+namespace ts::filter {
+
+// A WHERE clause over the traces table with its values kept apart: user text is only ever
+// bound to placeholders, never spliced into SQL.
+struct SqlWhere
+{
+    std::string sql; // empty, or " WHERE ..." with ?1, ?2, ... placeholders
+    std::vector<sql::Value> values;
+
+    void bindTo(sql::Statement& statement) const;
+};
+
+SqlWhere toSql(const TraceFilter& filter);
+// " ORDER BY <key column> [DESC], rowid [DESC]": rowid breaks ties so the order is stable.
+std::string toSql(TraceOrder order);
+
+} // namespace ts::filter

@@ -1,0 +1,27 @@
+#include "trace/migrations.h"
+
+#include "trace/schema.h"
+#include "trace/sqlite_connection.h"
+
+#include <string>
+
+namespace ts::workspace {
+
+const Migrations& migrations()
+{
+    static const Migrations steps{
+        {1, createSchemaV1},
+    };
+    return steps;
+}
+
+void migrate(sql::Connection& db, int from, const Migrations& steps)
+{
+    for (const Migration& step : steps)
+        if (step.version > from)
+            step.apply(db);
+    db.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
+    db.exec("PRAGMA user_version = " + std::to_string(targetVersion(steps)));
+}
+
+} // namespace ts::workspace

@@ -1,0 +1,12 @@
+#pragma once
+
+namespace ts::sql {
+class Connection;
+}
+
+namespace ts::workspace {
+
+// Schema version 1: traces, spans, messages (+ FTS5 index), raw exchanges.
+void createSchemaV1(sql::Connection& db);
+
+} // namespace ts::workspace

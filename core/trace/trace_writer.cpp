@@ -1,0 +1,150 @@
+#include "trace/trace_writer.h"
+
+#include "trace/sqlite_transaction.h"
+
+#include <sqlite3.h>
+
+namespace ts {
+
+namespace {
+
+// Failures that belong to one trace, not to the workspace: worth retrying the others alone.
+bool isTraceError(const std::exception& error)
+{
+    const auto* sqlError = dynamic_cast<const sql::Error*>(&error);
+    if (!sqlError)
+        return true;
+    const int code = sqlError->code();
+    return code == SQLITE_CONSTRAINT || code == SQLITE_TOOBIG || code == SQLITE_MISMATCH || code == SQLITE_RANGE;
+}
+
+} // namespace
+
+TraceWriter::TraceWriter(sql::Connection db, std::string path, Limits limits, std::function<void()> committed)
+    : db_(std::move(db)), inserter_(db_), path_(std::move(path)), limits_(limits), committed_(std::move(committed))
+{
+    // A bigger page cache and fewer, larger checkpoints: bulk writes touch many index pages.
+    db_.exec("PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = 10000");
+    thread_ = std::thread([this] { run(); });
+}
+
+TraceWriter::~TraceWriter()
+{
+    {
+        std::lock_guard lock(mutex_);
+        stopping_ = true;
+    }
+    work_.notify_all();
+    thread_.join();
+}
+
+void TraceWriter::enqueue(Trace trace)
+{
+    std::unique_lock lock(mutex_);
+    progress_.wait(lock, [this] { return queue_.size() < limits_.maxQueued; });
+    queue_.push_back(std::move(trace));
+    ++enqueued_;
+    if (queue_.size() == 1 || queue_.size() >= limits_.maxBatch) // the writer waits for exactly these
+        work_.notify_one();
+}
+
+bool TraceWriter::flush()
+{
+    std::unique_lock lock(mutex_);
+    const std::uint64_t target = enqueued_;
+    flushWanted_ = std::max(flushWanted_, target);
+    work_.notify_one();
+    progress_.wait(lock, [&] { return done_ >= target; });
+    const bool ok = failedThrough_ <= reportedThrough_;
+    reportedThrough_ = std::max(reportedThrough_, target);
+    return ok;
+}
+
+std::string TraceWriter::lastError() const
+{
+    std::lock_guard lock(mutex_);
+    return lastError_;
+}
+
+void TraceWriter::run()
+{
+    for (;;) {
+        std::vector<Trace> batch;
+        {
+            std::unique_lock lock(mutex_);
+            work_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+            if (queue_.empty())
+                return;
+            batch = takeBatch(lock);
+        }
+        progress_.notify_all();
+        std::string error;
+        const size_t failed = store(batch, error);
+        finishBatch(batch.size(), failed, std::move(error));
+        if (failed < batch.size())
+            committed_();
+    }
+}
+
+// Waits up to the window for a full batch, unless a flush or the destructor is waiting.
+std::vector<Trace> TraceWriter::takeBatch(std::unique_lock<std::mutex>& lock)
+{
+    const auto deadline = std::chrono::steady_clock::now() + limits_.window;
+    work_.wait_until(lock, deadline, [this] {
+        return stopping_ || flushWanted_ > done_ || queue_.size() >= limits_.maxBatch;
+    });
+    const size_t size = std::min(queue_.size(), limits_.maxBatch);
+    std::vector<Trace> batch(std::make_move_iterator(queue_.begin()),
+                             std::make_move_iterator(queue_.begin() + static_cast<std::ptrdiff_t>(size)));
+    queue_.erase(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(size));
+    return batch;
+}
+
+void TraceWriter::finishBatch(size_t size, size_t failed, std::string error)
+{
+    {
+        std::lock_guard lock(mutex_);
+        done_ += size;
+        if (failed > 0) {
+            failedThrough_ = done_;
+            lastError_ = std::move(error);
+        }
+    }
+    progress_.notify_all();
+}
+
+// Returns how many traces failed.
+size_t TraceWriter::store(const std::vector<Trace>& batch, std::string& error)
+{
+    try {
+        sql::Transaction transaction(db_);
+        for (const Trace& trace : batch)
+            inserter_.insert(trace);
+        transaction.commit();
+        return 0;
+    } catch (const std::exception& e) {
+        if (batch.size() > 1 && isTraceError(e))
+            return storeEach(batch, error);
+        error = path_ + ": cannot write " + std::to_string(batch.size()) + " trace(s): " + e.what();
+        return batch.size();
+    }
+}
+
+// Stores the traces of a failed batch one transaction each, so one bad trace loses only itself.
+size_t TraceWriter::storeEach(const std::vector<Trace>& batch, std::string& error)
+{
+    size_t failed = 0;
+    for (const Trace& trace : batch) {
+        try {
+            sql::Transaction transaction(db_);
+            inserter_.insert(trace);
+            transaction.commit();
+        } catch (const std::exception& e) {
+            ++failed;
+            error = path_ + ": cannot write trace " + trace.traceId + ": " + e.what();
+        }
+    }
+    return failed;
+}
+
+} // namespace ts

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Tokenscope builds and tests with; does nothing when all are there.
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build pkg-config git
+  qt6-base-dev qt6-charts-dev libgl-dev          # Qt 6 Widgets, QtCharts (libgl-dev: Qt's CMake wants OpenGL)
+  libcurl4-openssl-dev libsqlite3-dev nlohmann-json3-dev
+  libcpp-httplib-dev                             # loopback provider servers in tests
+  xvfb xauth fonts-dejavu-core                   # offscreen screenshots and a real window under Xvfb
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+echo "installing: ${missing[*]}"
+$sudo apt-get update -q
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Quick start 2: install what is missing, build with warnings as errors, and run every test.
+# Also builds core + CLI without any widget code, as CI must.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+stage() { printf '\n== %s\n' "$*"; }
+timed() { local t0=$SECONDS; "$@"; printf '   (%ds)\n' $((SECONDS - t0)); }
+
+stage "dependencies";        timed scripts/install-deps.sh
+stage "configure (ci)";      timed cmake --preset ci >/dev/null
+stage "build (ci)";          timed cmake --build --preset ci
+stage "core + CLI only";     timed bash -c 'cmake --preset core-only >/dev/null && cmake --build --preset core-only --target tokenscope-cli'
+stage "tests";               timed ctest --preset ci --timeout 600

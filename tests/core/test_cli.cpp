@@ -1,0 +1,231 @@
+// Drives the built tokenscope-cli as a user would: real processes, real workspace files, and a
+// loopback server speaking OpenAI's wire format.
+#include "mock_openai_server.h"
+#include "test_env.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace {
+
+struct Run
+{
+    int code = -1;
+    QString out;
+    QString err;
+};
+
+Run cli(const QStringList& args, const QByteArray& input = {}, const QProcessEnvironment& env = {})
+{
+    QProcess p;
+    QProcessEnvironment e = env.isEmpty() ? QProcessEnvironment::systemEnvironment() : env;
+    e.remove(QStringLiteral("OPENAI_API_KEY"));
+    p.setProcessEnvironment(e);
+    p.start(QString::fromStdString(ts::test::cliPath()), args);
+    p.waitForStarted();
+    if (!input.isEmpty())
+        p.write(input);
+    p.closeWriteChannel();
+    p.waitForFinished(120'000);
+    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+}
+
+QByteArray sha(const QString& path)
+{
+    QFile f(path);
+    f.open(QIODevice::ReadOnly);
+    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
+}
+
+QJsonArray tracesJson(const QString& db, const QStringList& extra = {})
+{
+    const Run r = cli(QStringList{QStringLiteral("traces"), QStringLiteral("--db"), db, QStringLiteral("--json")} + extra);
+    if (r.code != 0)
+        qWarning() << r.err;
+    return QJsonDocument::fromJson(r.out.toUtf8()).array();
+}
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir dir_;
+    QString path(const char* name) const { return dir_.filePath(QString::fromLatin1(name)); }
+
+private Q_SLOTS:
+    void versionAndHelp()
+    {
+        const Run v = cli({QStringLiteral("--version")});
+        QCOMPARE(v.code, 0);
+        QVERIFY(v.out.startsWith(QStringLiteral("tokenscope-cli ")));
+        for (const char* verb : {"chat", "traces", "demo"}) {
+            const Run h = cli({QString::fromLatin1(verb), QStringLiteral("--help")});
+            QCOMPARE(h.code, 0);
+            QVERIFY(h.out.contains(QStringLiteral("usage: tokenscope-cli ") + QString::fromLatin1(verb)));
+        }
+    }
+
+    void usageErrorsExitTwo_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::newRow("no verb") << QStringList{};
+        QTest::newRow("unknown verb") << QStringList{QStringLiteral("frobnicate")};
+        QTest::newRow("unknown option") << QStringList{QStringLiteral("traces"), QStringLiteral("--colour")};
+        QTest::newRow("missing value") << QStringList{QStringLiteral("traces"), QStringLiteral("--limit")};
+        QTest::newRow("bad number") << QStringList{QStringLiteral("traces"), QStringLiteral("--limit"), QStringLiteral("lots")};
+        QTest::newRow("bad filter") << QStringList{QStringLiteral("traces"), QStringLiteral("--filter"), QStringLiteral("colour:red")};
+        QTest::newRow("bad scenario") << QStringList{QStringLiteral("demo"), QStringLiteral("--scenario"), QStringLiteral("chess")};
+        QTest::newRow("chat without prompt") << QStringList{QStringLiteral("chat")};
+    }
+    void usageErrorsExitTwo()
+    {
+        QFETCH(QStringList, args);
+        const Run r = cli(args);
+        QCOMPARE(r.code, 2);
+        QVERIFY(!r.err.trimmed().isEmpty());
+    }
+
+    void missingWorkspaceIsRefusedNotCreated()
+    {
+        const QString db = path("nowhere.tokenscope");
+        const Run r = cli({QStringLiteral("traces"), QStringLiteral("--db"), db});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(db), qPrintable(r.err));
+        QVERIFY(!QFile::exists(db));
+    }
+
+    void foreignFileIsRefusedAndLeftAlone()
+    {
+        const QString db = path("notes.txt");
+        QFile f(db);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("these are my notes, not a database\n");
+        f.close();
+        const QByteArray before = sha(db);
+        for (const char* verb : {"traces", "chat", "demo"}) {
+            QStringList args{QString::fromLatin1(verb), QStringLiteral("--db"), db};
+            if (QByteArray(verb) == "chat")
+                args << QStringLiteral("hello");
+            const Run r = cli(args);
+            QCOMPARE(r.code, 1);
+            QVERIFY2(r.err.contains(db), qPrintable(r.err));
+            QCOMPARE(r.err.trimmed().count(QLatin1Char('\n')), 0); // one line
+        }
+        QCOMPARE(sha(db), before);
+    }
+
+    void demoThenTracesShowsTokensCostAndTtft()
+    {
+        const QString db = path("demo.tokenscope");
+        const Run d = cli({QStringLiteral("demo"), QStringLiteral("--db"), db, QStringLiteral("--scenario"), QStringLiteral("all"),
+                           QStringLiteral("--days"), QStringLiteral("2"), QStringLiteral("--rate"), QStringLiteral("150"),
+                           QStringLiteral("--seed"), QStringLiteral("9")});
+        QCOMPARE(d.code, 0);
+        const QJsonArray rows = tracesJson(db, {QStringLiteral("--limit"), QStringLiteral("1000")});
+        QVERIFY2(rows.size() > 100, qPrintable(QString::number(rows.size())));
+        int withTtft = 0, errors = 0, agents = 0;
+        QSet<QString> models;
+        QString previous;
+        for (const auto& v : rows) {
+            const QJsonObject o = v.toObject();
+            for (const char* key : {"trace_id", "start", "duration_ms", "model", "status", "input_tokens", "output_tokens",
+                                    "cost_usd", "ttft_ms", "source"})
+                QVERIFY2(o.contains(QLatin1String(key)), key);
+            QCOMPARE(o[QStringLiteral("source")].toString(), QStringLiteral("demo"));
+            QVERIFY(o[QStringLiteral("simulated")].toBool());
+            if (!previous.isEmpty())
+                QVERIFY(o[QStringLiteral("start")].toString() <= previous); // newest first
+            previous = o[QStringLiteral("start")].toString();
+            models.insert(o[QStringLiteral("model")].toString());
+            if (o[QStringLiteral("status")].toString() == QStringLiteral("ok")) {
+                QVERIFY(o[QStringLiteral("input_tokens")].toInt() > 0);
+                QVERIFY(o[QStringLiteral("cost_usd")].toDouble() > 0);
+            } else {
+                ++errors;
+            }
+            withTtft += !o[QStringLiteral("ttft_ms")].isNull();
+            agents += o[QStringLiteral("spans")].toInt() > 10;
+        }
+        QVERIFY(models.size() >= 5);
+        QVERIFY(withTtft > rows.size() * 9 / 10);
+        QVERIFY(errors > 0);
+        QVERIFY(agents > 0);
+    }
+
+    void sameSeedSameTraffic()
+    {
+        auto ids = [this](const char* name) {
+            const QString db = path(name);
+            cli({QStringLiteral("demo"), QStringLiteral("--db"), db, QStringLiteral("--scenario"), QStringLiteral("writer"),
+                 QStringLiteral("--days"), QStringLiteral("1"), QStringLiteral("--rate"), QStringLiteral("60"),
+                 QStringLiteral("--seed"), QStringLiteral("4")});
+            QStringList out;
+            for (const auto& v : tracesJson(db, {QStringLiteral("--limit"), QStringLiteral("500")}))
+                out << v.toObject()[QStringLiteral("trace_id")].toString() + QString::number(v.toObject()[QStringLiteral("output_tokens")].toInt());
+            out.sort();
+            return out;
+        };
+        const QStringList a = ids("seed-a.tokenscope"), b = ids("seed-b.tokenscope");
+        QVERIFY(!a.isEmpty());
+        QCOMPARE(a, b);
+    }
+
+    void chatSimulatedStreamsAndRecords()
+    {
+        const QString db = path("chat.tokenscope");
+        const Run r = cli({QStringLiteral("chat"), QStringLiteral("--db"), db, QStringLiteral("--model"), QStringLiteral("gpt-4o-mini"),
+                           QStringLiteral("Explain what a trace is")});
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.size() > 20);
+        QVERIFY2(r.err.contains(QStringLiteral("simulated")), qPrintable(r.err));
+        const QJsonArray rows = tracesJson(db);
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows[0].toObject()[QStringLiteral("source")].toString(), QStringLiteral("cli"));
+        QVERIFY(rows[0].toObject()[QStringLiteral("simulated")].toBool());
+    }
+
+    void chatAgainstOpenAICompatibleServer()
+    {
+        ts::test::MockOpenAIServer server;
+        const QString db = path("openai.tokenscope");
+        const Run r = cli({QStringLiteral("chat"), QStringLiteral("--db"), db, QStringLiteral("--provider"), QStringLiteral("openai"),
+                           QStringLiteral("--base-url"), QString::fromStdString(server.baseUrl()), QStringLiteral("--model"),
+                           QStringLiteral("gpt-4o-mini"), QStringLiteral("-")},
+                          "Say hello");
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY(!r.out.trimmed().isEmpty());
+        QVERIFY(!r.err.contains(QStringLiteral("simulated")));
+        const auto sent = server.lastRequest().json();
+        QCOMPARE(QString::fromStdString(sent["messages"][0]["content"].get<std::string>()), QStringLiteral("Say hello"));
+        QVERIFY(sent["stream_options"]["include_usage"].get<bool>());
+        const QJsonObject row = tracesJson(db)[0].toObject();
+        QCOMPARE(row[QStringLiteral("status")].toString(), QStringLiteral("ok"));
+        QVERIFY(row[QStringLiteral("input_tokens")].toInt() > 0);
+        QVERIFY(!row[QStringLiteral("ttft_ms")].isNull());
+        QVERIFY(!row[QStringLiteral("simulated")].toBool());
+    }
+
+    void chatProviderErrorIsRecorded()
+    {
+        ts::test::MockOpenAIServer server;
+        const QString db = path("error.tokenscope");
+        const Run r = cli({QStringLiteral("chat"), QStringLiteral("--db"), db, QStringLiteral("--provider"), QStringLiteral("openai"),
+                           QStringLiteral("--base-url"), QString::fromStdString(server.baseUrl()), QStringLiteral("--model"),
+                           QStringLiteral("mock-disconnect"), QStringLiteral("hi")});
+        QCOMPARE(r.code, 1);
+        QVERIFY(!r.out.isEmpty()); // what arrived before the cut was shown
+        const QJsonObject row = tracesJson(db)[0].toObject();
+        QCOMPARE(row[QStringLiteral("status")].toString(), QStringLiteral("error"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "test_cli.moc"

@@ -1,0 +1,50 @@
+#pragma once
+#include "model/trace.h"
+
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ts::test {
+
+struct RecordedRequest
+{
+    std::string method;
+    std::string path;
+    std::vector<Header> headers; // names lower-cased
+    std::string body;
+
+    std::string header(std::string_view lowerName) const;
+    nlohmann::json json() const; // the body; discarded if it is not JSON
+};
+
+// A real HTTP server on 127.0.0.1 (ephemeral port, own thread) that speaks OpenAI's Chat Completions
+// wire format: POST /v1/chat/completions. The request's model picks the scenario (mock_openai_scenarios.h).
+// It remembers the last request so tests can check what a client sent.
+class MockOpenAIServer
+{
+public:
+    MockOpenAIServer();
+    ~MockOpenAIServer(); // stops the server; a stalled or dripping reply ends at once
+    MockOpenAIServer(const MockOpenAIServer&) = delete;
+    MockOpenAIServer& operator=(const MockOpenAIServer&) = delete;
+
+    int port() const;
+    std::string baseUrl() const; // http://127.0.0.1:PORT/v1
+
+    void setApiKey(std::string key); // when set, requests need "Authorization: Bearer KEY"
+    void setDripDelay(std::chrono::milliseconds delay);
+
+    RecordedRequest lastRequest() const;
+    int requestCount() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+} // namespace ts::test

@@ -1,0 +1,113 @@
+#include "playground/request_form.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace ts::ui {
+
+namespace {
+
+QWidget* optionalRow(QCheckBox* toggle, QWidget* editor, QWidget* parent)
+{
+    auto* row = new QWidget(parent);
+    auto* h = new QHBoxLayout(row);
+    h->setContentsMargins(0, 0, 0, 0);
+    h->addWidget(toggle);
+    h->addWidget(editor, 1);
+    editor->setEnabled(false);
+    QObject::connect(toggle, &QCheckBox::toggled, editor, &QWidget::setEnabled);
+    return row;
+}
+
+} // namespace
+
+RequestForm::RequestForm(QWidget* parent)
+    : QWidget(parent), model_(new QComboBox(this)), useTemperature_(new QCheckBox(this)),
+      temperature_(new QDoubleSpinBox(this)), useMaxTokens_(new QCheckBox(this)), maxTokens_(new QSpinBox(this)),
+      system_(new QPlainTextEdit(this))
+{
+    temperature_->setRange(0.0, 2.0);
+    temperature_->setSingleStep(0.1);
+    temperature_->setValue(0.7);
+    maxTokens_->setRange(1, 1'000'000);
+    maxTokens_->setValue(1024);
+    system_->setPlaceholderText(u"System prompt (optional)"_s);
+    model_->setAccessibleName(u"Model"_s);
+    temperature_->setAccessibleName(u"Temperature"_s);
+    maxTokens_->setAccessibleName(u"Maximum output tokens"_s);
+    system_->setAccessibleName(u"System prompt"_s);
+    useTemperature_->setToolTip(u"Send a temperature (otherwise the provider's default)"_s);
+    useMaxTokens_->setToolTip(u"Cap the reply's length"_s);
+
+    auto* form = new QFormLayout;
+    form->addRow(u"Model"_s, model_);
+    form->addRow(u"Temperature"_s, optionalRow(useTemperature_, temperature_, this));
+    form->addRow(u"Max tokens"_s, optionalRow(useMaxTokens_, maxTokens_, this));
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(form);
+    layout->addWidget(new QLabel(u"System prompt"_s, this));
+    layout->addWidget(system_, 1);
+}
+
+void RequestForm::setModels(const std::vector<std::pair<QString, QStringList>>& byProvider)
+{
+    model_->clear();
+    for (const auto& [provider, models] : byProvider)
+        for (const QString& m : models)
+            model_->addItem(m + u"  ·  "_s + provider, QStringList{provider, m});
+    selectModel(u"simulated"_s, u"gpt-4o-mini"_s);
+}
+
+bool RequestForm::selectModel(const QString& provider, const QString& model)
+{
+    for (int i = 0; i < model_->count(); ++i) {
+        const QStringList pm = model_->itemData(i).toStringList();
+        if (pm.value(0) == provider && pm.value(1) == model) {
+            model_->setCurrentIndex(i);
+            return true;
+        }
+    }
+    return false;
+}
+
+QString RequestForm::provider() const { return model_->currentData().toStringList().value(0); }
+QString RequestForm::model() const { return model_->currentData().toStringList().value(1); }
+QString RequestForm::systemPrompt() const { return system_->toPlainText(); }
+void RequestForm::setSystemPrompt(const QString& text) { system_->setPlainText(text); }
+
+void RequestForm::setParameters(std::optional<double> temperature, std::optional<int> maxTokens)
+{
+    useTemperature_->setChecked(temperature.has_value());
+    if (temperature)
+        temperature_->setValue(*temperature);
+    useMaxTokens_->setChecked(maxTokens.has_value());
+    if (maxTokens)
+        maxTokens_->setValue(*maxTokens);
+}
+
+ChatRequest RequestForm::request() const
+{
+    ChatRequest r;
+    r.provider = provider().toStdString();
+    r.model = model().toStdString();
+    if (useTemperature_->isChecked())
+        r.temperature = temperature_->value();
+    if (useMaxTokens_->isChecked())
+        r.maxTokens = maxTokens_->value();
+    if (!systemPrompt().trimmed().isEmpty())
+        r.messages.push_back({Role::System, systemPrompt().toStdString()});
+    r.meta.source = "playground";
+    return r;
+}
+
+} // namespace ts::ui

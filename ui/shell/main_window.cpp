@@ -1,0 +1,91 @@
+#include "shell/main_window.h"
+
+#include "bridge/pipeline_session.h"
+#include "playground/playground_panel.h"
+#include "traces/traces_panel.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QShortcut>
+#include <QStackedWidget>
+#include <QStatusBar>
+
+using namespace Qt::StringLiterals;
+
+namespace ts::ui {
+
+MainWindow::MainWindow(AppContext context, QWidget* parent)
+    : QMainWindow(parent), context_(std::move(context)), rail_(new QListWidget(this)), stack_(new QStackedWidget(this)),
+      session_(new PipelineSession(context_.pipeline, this)), playground_(new PlaygroundPanel(session_, this)),
+      traces_(new TracesPanel(context_.store, this)), statusMessage_(new QLabel(this))
+{
+    setWindowTitle(u"Tokenscope — "_s + context_.workspacePath + (context_.demo ? u" (demo)"_s : QString()));
+    rail_->setFixedWidth(150);
+    rail_->setAccessibleName(u"Panels"_s);
+    rail_->setFrameShape(QFrame::NoFrame);
+    rail_->setStyleSheet(u"QListWidget { background: palette(window); font-size: 13px; outline: 0; }"
+                         u"QListWidget::item { padding: 9px 14px; margin: 2px 6px; border-radius: 6px; color: palette(window-text); }"
+                         u"QListWidget::item:selected { background: palette(highlight); color: palette(highlighted-text); }"
+                         u"QListWidget::item:hover:!selected { background: palette(midlight); }"_s);
+    addPanel(u"playground"_s, u"Playground"_s, playground_, u"Ctrl+1"_s);
+    addPanel(u"traces"_s, u"Traces"_s, traces_, u"Ctrl+2"_s);
+    connect(rail_, &QListWidget::currentRowChanged, stack_, &QStackedWidget::setCurrentIndex);
+    connect(traces_, &TracesPanel::openInPlayground, this, [this](const Trace& trace) {
+        playground_->openTrace(trace);
+        showPanel(u"playground"_s);
+    });
+    auto* central = new QWidget(this);
+    auto* layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(rail_);
+    layout->addWidget(stack_, 1);
+    setCentralWidget(central);
+    buildStatusBar();
+    rail_->setCurrentRow(0);
+    resize(1280, 800);
+}
+
+MainWindow::~MainWindow() = default;
+
+QStringList MainWindow::panelNames() { return {u"playground"_s, u"traces"_s}; }
+
+void MainWindow::addPanel(const QString& name, const QString& title, QWidget* panel, const QString& shortcut)
+{
+    names_ << name;
+    auto* item = new QListWidgetItem(title, rail_);
+    item->setToolTip(title + u" ("_s + shortcut + u")"_s);
+    stack_->addWidget(panel);
+    const int row = rail_->count() - 1;
+    connect(new QShortcut(QKeySequence(shortcut), this), &QShortcut::activated, this, [this, row] { rail_->setCurrentRow(row); });
+}
+
+bool MainWindow::showPanel(const QString& name)
+{
+    const auto row = names_.indexOf(name);
+    if (row < 0)
+        return false;
+    rail_->setCurrentRow(static_cast<int>(row));
+    return true;
+}
+
+QString MainWindow::currentPanel() const { return names_.value(rail_->currentRow()); }
+
+void MainWindow::buildStatusBar()
+{
+    auto* workspace = new QLabel(context_.workspacePath, this);
+    workspace->setToolTip(u"The open workspace"_s);
+    statusBar()->addWidget(workspace);
+    if (context_.demo) {
+        auto* badge = new QLabel(u" DEMO — generated, simulated traffic "_s, this);
+        badge->setStyleSheet(u"background: #f5b041; color: black; border-radius: 3px; padding: 0 4px;"_s);
+        statusBar()->addWidget(badge);
+    }
+    statusBar()->addWidget(statusMessage_, 1);
+    statusBar()->addPermanentWidget(new QLabel(u"Gateway: not running"_s, this));
+}
+
+void MainWindow::setStatusMessage(const QString& text) { statusMessage_->setText(text); }
+
+} // namespace ts::ui

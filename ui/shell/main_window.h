@@ -1,0 +1,45 @@
+#pragma once
+#include "shell/app_context.h"
+
+#include <QMainWindow>
+
+class QLabel;
+class QListWidget;
+class QStackedWidget;
+
+namespace ts::ui {
+
+class PipelineSession;
+class PlaygroundPanel;
+class TracesPanel;
+
+// One window, one workspace: a navigation rail on the left switches panels.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(AppContext context, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    static QStringList panelNames();
+    bool showPanel(const QString& name);
+    QString currentPanel() const;
+    PlaygroundPanel* playground() const { return playground_; }
+    TracesPanel* traces() const { return traces_; }
+    void setStatusMessage(const QString& text);
+
+private:
+    void addPanel(const QString& name, const QString& title, QWidget* panel, const QString& shortcut);
+    void buildStatusBar();
+
+    AppContext context_;
+    QListWidget* rail_;
+    QStackedWidget* stack_;
+    PipelineSession* session_;
+    PlaygroundPanel* playground_;
+    TracesPanel* traces_;
+    QLabel* statusMessage_;
+    QStringList names_;
+};
+
+} // namespace ts::ui

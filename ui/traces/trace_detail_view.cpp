@@ -1,0 +1,151 @@
+#include "traces/trace_detail_view.h"
+
+#include "common/format.h"
+#include "traces/conversation_html.h"
+#include "traces/exchange_view.h"
+#include "traces/span_view.h"
+#include "traces/trace_detail_loader.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace ts::ui {
+
+namespace {
+
+QString qs(const std::string& s) { return QString::fromStdString(s).toHtmlEscaped(); }
+
+QString statusHtml(const TraceSummary& s)
+{
+    const QString color = s.status == "ok" ? u"#2e8b57"_s : s.status == "error" ? u"#c82828"_s : u"#b07000"_s;
+    return u"<b style='color:"_s % color % u"'>"_s % qs(s.status) % u"</b>"_s;
+}
+
+QString modelHtml(const TraceSummary& s)
+{
+    QString text = u"<b>"_s % qs(s.model) % u"</b>"_s;
+    return s.provider.empty() ? text : text % u" (" % qs(s.provider) % u')';
+}
+
+QString tokensHtml(const TraceSummary& s)
+{
+    return format::tokens(s.inputTokens) % u" → "_s % format::tokens(s.outputTokens) % u" tokens"_s;
+}
+
+} // namespace
+
+QString traceHeaderHtml(const TraceSummary& s)
+{
+    const QString sep = u"&nbsp;&nbsp;·&nbsp;&nbsp;"_s;
+    QString html = u"<span style='font-family:monospace'>"_s % qs(s.traceId) % u"</span>"_s % sep %
+                   format::timestamp(s.start) % sep % modelHtml(s) % sep % statusHtml(s) % sep % tokensHtml(s) %
+                   sep % format::cost(s.costUsd) % sep % u"TTFT "_s %
+                   (s.ttftMs ? format::duration(*s.ttftMs) : u"—"_s) % sep % format::duration(s.durationMs);
+    if (s.simulated)
+        html += sep % u"<b style='color:#8054be'>SIMULATED</b>"_s;
+    return html;
+}
+
+TraceDetailView::TraceDetailView(std::shared_ptr<TraceStore> store, QWidget* parent)
+    : QWidget(parent), stack_(new QStackedWidget), notice_(new QLabel), header_(new QLabel),
+      openInPlayground_(new QPushButton(u"Open in playground"_s)), tabs_(new QTabWidget), spans_(new SpanView),
+      messages_(new QTextBrowser), exchange_(new ExchangeView)
+{
+    if (store) {
+        loader_ = new TraceDetailLoader(std::move(store), this);
+        connect(loader_, &TraceDetailLoader::traceLoaded, this, &TraceDetailView::setTrace);
+        connect(loader_, &TraceDetailLoader::traceMissing, this,
+                [this](const QString& id) { showNotice(u"Trace "_s % id % u" is no longer in the workspace."_s); });
+        connect(loader_, &TraceDetailLoader::failed, this,
+                [this](const QString&, const QString& reason) { showNotice(u"Could not load the trace: "_s % reason); });
+    }
+    auto* content = new QWidget;
+    auto* layout = new QVBoxLayout(content);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(buildHeader());
+    layout->addWidget(buildTabs(), 1);
+    notice_->setAlignment(Qt::AlignCenter);
+    notice_->setWordWrap(true);
+    stack_->addWidget(notice_);
+    stack_->addWidget(content);
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(stack_);
+    clear();
+}
+
+TraceDetailView::~TraceDetailView() = default;
+
+QWidget* TraceDetailView::buildHeader()
+{
+    auto* bar = new QWidget;
+    auto* layout = new QHBoxLayout(bar);
+    layout->setContentsMargins(6, 4, 6, 4);
+    header_->setTextFormat(Qt::RichText);
+    header_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(header_, 1);
+    layout->addWidget(openInPlayground_);
+    openInPlayground_->setToolTip(u"Open this conversation in the playground to try it again"_s);
+    connect(openInPlayground_, &QPushButton::clicked, this, [this] {
+        if (trace_)
+            Q_EMIT openInPlayground(*trace_);
+    });
+    return bar;
+}
+
+QWidget* TraceDetailView::buildTabs()
+{
+    messages_->setOpenLinks(false);
+    tabs_->setDocumentMode(true);
+    tabs_->addTab(spans_, u"Spans"_s);
+    tabs_->addTab(messages_, u"Messages"_s);
+    tabs_->addTab(exchange_, u"Raw exchange"_s);
+    return tabs_;
+}
+
+void TraceDetailView::loadTrace(const QString& traceId)
+{
+    if (!loader_)
+        return;
+    if (!trace_)
+        showNotice(u"Loading…"_s); // otherwise the previous trace stays until this one is in
+    loader_->load(traceId);
+}
+
+void TraceDetailView::setTrace(const Trace& trace)
+{
+    trace_ = trace;
+    header_->setText(traceHeaderHtml(trace.summary));
+    spans_->setTrace(trace);
+    messages_->setHtml(conversationHtml(trace));
+    exchange_->setTrace(trace);
+    tabs_->setTabText(2, u"Raw exchange ("_s % QString::number(trace.exchanges.size()) % u')');
+    stack_->setCurrentIndex(1);
+    Q_EMIT traceShown(QString::fromStdString(trace.traceId));
+}
+
+void TraceDetailView::clear()
+{
+    trace_.reset();
+    spans_->clear();
+    messages_->clear();
+    exchange_->clear();
+    showNotice(u"Select a trace to see its spans, messages and raw exchange."_s);
+}
+
+void TraceDetailView::showNotice(const QString& text)
+{
+    notice_->setText(text);
+    stack_->setCurrentIndex(0);
+}
+
+QString TraceDetailView::headerText() const { return header_->text(); }
+
+} // namespace ts::ui
