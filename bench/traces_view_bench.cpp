@@ -124,14 +124,15 @@ double timedMs(Fn fn, int repeats = 1)
 
 struct References
 {
-    double firstPage = 0, deepPage = 0, rowIds = 0, summaries = 0;
+    double openReader = 0, firstPage = 0, deepPage = 0, rowIds = 0, summaries = 0;
     std::int64_t deepOffset = 0;
 };
 
 References measureReferences(TraceStore& store)
 {
-    auto reader = store.reader();
     References ref;
+    ref.openReader = timedMs([&] { store.reader(); }, 3);
+    auto reader = store.reader();
     const TraceOrder order;
     ref.firstPage = timedMs([&] { reader->page({}, order, 0, 100); }, 5);
     const std::int64_t total = reader->count({});
@@ -287,8 +288,10 @@ int main(int argc, char** argv)
     sinceSet.start();
     auto* model = new TraceTableModel(store, &view);
     view.setModel(model);
-    qint64 firstPageMs = -1, loadedMs = -1, total = 0;
-    QObject::connect(model, &TraceTableModel::firstPageReady, [&] { firstPageMs = sinceSet.elapsed(); });
+    qint64 loadedMs = -1, total = 0;
+    double firstPageMs = -1;
+    QObject::connect(model, &TraceTableModel::firstPageReady,
+                     [&] { firstPageMs = static_cast<double>(sinceSet.nsecsElapsed()) / 1e6; });
     QObject::connect(model, &TraceTableModel::loaded, [&](qint64 rows) { loadedMs = sinceSet.elapsed(), total = rows; });
     waitUntil([&] { return firstPageMs >= 0 && visibleRowsLoaded(view); }, model);
     const double firstScreen = static_cast<double>(sinceSet.nsecsElapsed()) / 1e6;
@@ -296,7 +299,9 @@ int main(int argc, char** argv)
     const double loadStall = stall.stop();
 
     std::printf("rows %lld\n", static_cast<long long>(total));
-    std::printf("first_page_ms %.1f  (reference: raw page query %.1f ms; target < 200 ms)\n", firstScreen, ref.firstPage);
+    std::printf("first_page_ms %.1f  (reference: opening a reader %.1f ms + raw page query %.1f ms; target < 200 ms)\n",
+                firstPageMs, ref.openReader, ref.firstPage);
+    std::printf("first_screen_painted_ms %.1f  (first page in, then the view's first paint with text)\n", firstScreen);
     std::printf("full_ids_ms %lld  (reference: raw rowIds query %.1f ms)\n", static_cast<long long>(loadedMs), ref.rowIds);
     std::printf("gui_max_stall_loading_ms %.1f  (target < 50 ms)\n", loadStall);
     measureScrolling(view, ref, options.seed, stall);

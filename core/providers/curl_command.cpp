@@ -32,7 +32,8 @@ bool streamed(const Exchange& exchange)
 {
     if (!exchange.chunks.empty())
         return true;
-    const nlohmann::json* stream = field(nlohmann::json::parse(exchange.requestBody, nullptr, false), "stream");
+    const nlohmann::json body = nlohmann::json::parse(exchange.requestBody, nullptr, false);
+    const nlohmann::json* stream = field(body, "stream");
     return stream && stream->is_boolean() && stream->get<bool>();
 }
 

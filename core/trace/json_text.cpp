@@ -46,18 +46,26 @@ void appendEscaped(std::string& out, char c)
 void appendString(std::string& out, std::string_view value)
 {
     out += '"';
+    size_t plain = 0; // start of the run of bytes copied as they are
     for (size_t at = 0; at < value.size();) {
-        const size_t length = utf8SequenceLength(value, at);
-        if (length == 0) {
-            out += kReplacement;
+        const auto b = static_cast<unsigned char>(value[at]);
+        if (b >= 0x20 && b < 0x80 && b != '"' && b != '\\') {
             ++at;
-        } else if (length == 1) {
-            appendEscaped(out, value[at++]);
-        } else {
-            out.append(value.substr(at, length));
-            at += length;
+            continue;
         }
+        const size_t length = b < 0x80 ? 1 : utf8SequenceLength(value, at);
+        if (length > 1) {
+            at += length;
+            continue;
+        }
+        out.append(value.substr(plain, at - plain));
+        if (length == 0)
+            out += kReplacement;
+        else
+            appendEscaped(out, value[at]);
+        plain = ++at;
     }
+    out.append(value.substr(plain));
     out += '"';
 }
 

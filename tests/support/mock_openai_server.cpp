@@ -1,6 +1,7 @@
 #include "mock_openai_server.h"
 
 #include "mock_openai_scenarios.h"
+#include "net/http_client.h"
 
 #include <httplib.h>
 
@@ -17,10 +18,7 @@ namespace ts::test {
 
 std::string RecordedRequest::header(std::string_view lowerName) const
 {
-    for (const auto& [name, value] : headers)
-        if (name == lowerName)
-            return value;
-    return {};
+    return net::headerValue(headers, lowerName);
 }
 
 nlohmann::json RecordedRequest::json() const { return nlohmann::json::parse(body, nullptr, false); }

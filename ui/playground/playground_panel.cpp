@@ -101,6 +101,7 @@ QWidget* PlaygroundPanel::buildComposer()
     row->setContentsMargins(0, 0, 0, 0);
     composer_->setPlaceholderText(u"Message  (Ctrl+Enter to send, Esc to stop)"_s);
     composer_->setAccessibleName(u"Message"_s);
+    composer_->setObjectName(u"composer"_s);
     composer_->setFixedHeight(84);
     auto* buttons = new QVBoxLayout;
     auto* newChat = new QPushButton(u"New chat"_s, box);
