@@ -3,6 +3,7 @@
 #include "providers/provider_setup.h"
 #include "trace/workspace_paths.h"
 
+#include <cstdio>
 #include <mutex>
 
 namespace ts::app {
@@ -33,9 +34,13 @@ ui::AppContext openContext(const WorkspaceChoice& choice)
             if (t.summary.simulated)
                 return demo->write(std::move(t));
             std::lock_guard lock(*mutex);
-            if (!*own)
-                *own = TraceStore::open(defaultWorkspacePath(), TraceStore::OpenMode::CreateIfMissing);
-            (*own)->write(std::move(t));
+            try {
+                if (!*own)
+                    *own = TraceStore::open(defaultWorkspacePath(), TraceStore::OpenMode::CreateIfMissing);
+                (*own)->write(std::move(t));
+            } catch (const WorkspaceError& e) {
+                std::fprintf(stderr, "tokenscope: trace %s not recorded: %s\n", t.traceId.c_str(), e.what());
+            }
         };
     }
     ctx.pipeline = std::make_shared<Pipeline>(makeProviders(providerSetupFromEnvironment()), sink);

@@ -23,7 +23,7 @@ std::string compareColumn(const std::string& key)
     if (key == "cost")
         return "cost_usd";
     if (key == "tokens")
-        return "input_tokens + output_tokens"; // the expression of index traces_tokens
+        return "input_tokens + output_tokens";
     if (key == "ttft")
         return "ttft_ms";
     if (key == "duration")

@@ -19,9 +19,15 @@ void ListenerSet::notify()
 {
     std::lock_guard lock(mutex_);
     const auto snapshot = listeners_; // a listener may subscribe or unsubscribe while called
-    for (const auto& [id, listener] : snapshot)
-        if (listeners_.count(id))
+    for (const auto& [id, listener] : snapshot) {
+        if (!listeners_.count(id))
+            continue;
+        try {
             listener();
+        } catch (...) {
+            // A listener's failure is its own; it must not stop the writer or the watcher thread.
+        }
+    }
 }
 
 } // namespace ts

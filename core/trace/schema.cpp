@@ -6,7 +6,9 @@ namespace ts::workspace {
 
 namespace {
 
-// One row per trace: the summary a list shows without loading spans.
+// One row per trace: the summary a list shows without loading spans. Every sort key has an
+// index; filter columns are indexed together with start_ns, so a filtered list in the default
+// (newest first) order reads its first page straight from the index instead of sorting.
 constexpr const char* kTraces = R"sql(
 CREATE TABLE traces (
     rowid INTEGER PRIMARY KEY,
@@ -37,14 +39,14 @@ CREATE INDEX traces_duration ON traces(duration_ms);
 CREATE INDEX traces_cost ON traces(cost_usd);
 CREATE INDEX traces_input_tokens ON traces(input_tokens);
 CREATE INDEX traces_output_tokens ON traces(output_tokens);
-CREATE INDEX traces_tokens ON traces(input_tokens + output_tokens);
 CREATE INDEX traces_ttft ON traces(ttft_ms);
 CREATE INDEX traces_model ON traces(model);
-CREATE INDEX traces_provider ON traces(provider);
-CREATE INDEX traces_status ON traces(status);
-CREATE INDEX traces_source ON traces(source);
-CREATE INDEX traces_user ON traces(user);
-CREATE INDEX traces_session ON traces(session);
+CREATE INDEX traces_model_start ON traces(model, start_ns);
+CREATE INDEX traces_provider_start ON traces(provider, start_ns);
+CREATE INDEX traces_status_start ON traces(status, start_ns);
+CREATE INDEX traces_source_start ON traces(source, start_ns);
+CREATE INDEX traces_user_start ON traces(user, start_ns);
+CREATE INDEX traces_session_start ON traces(session, start_ns);
 )sql";
 
 // Attributes and events are JSON objects keyed by OTel attribute name, values typed as written.

@@ -5,6 +5,7 @@
 
 #include <sqlite3.h>
 
+#include <mutex>
 #include <utility>
 
 namespace ts::sql {
@@ -26,12 +27,24 @@ int openFlags(Connection::Mode mode)
     return common | SQLITE_OPEN_READWRITE;
 }
 
+// Must run before SQLite initialises itself; if someone else initialised it first, SQLite refuses
+// and keeps its defaults, which is harmless.
+void configureLibraryOnce()
+{
+    static std::once_flag once;
+    std::call_once(once, [] {
+        // Memory statistics take a global mutex on every allocation, and nothing here reads them.
+        sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    });
+}
+
 int cancelled(void* token) { return static_cast<const CancelToken*>(token)->cancelled() ? 1 : 0; }
 
 } // namespace
 
 Connection::Connection(const std::string& path, Mode mode)
 {
+    configureLibraryOnce();
     const int rc = sqlite3_open_v2(path.c_str(), &db_, openFlags(mode), nullptr);
     if (rc != SQLITE_OK) {
         const std::string message = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);

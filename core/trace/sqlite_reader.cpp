@@ -134,8 +134,12 @@ std::vector<TraceSummary> SqliteTraceReader::summaries(const std::vector<std::in
 
 void SqliteTraceReader::summaryBatch(const std::int64_t* ids, size_t count, std::vector<TraceSummary>& out)
 {
-    for (size_t i = 0; i < kIdBatch; ++i) // unused placeholders stay NULL, which matches no row
-        i < count ? byRowIds_.bindInt(static_cast<int>(i + 1), ids[i]) : byRowIds_.bindNull(static_cast<int>(i + 1));
+    for (size_t i = 0; i < kIdBatch; ++i) { // unused placeholders are NULL, which matches no row
+        if (i < count)
+            byRowIds_.bindInt(static_cast<int>(i + 1), ids[i]);
+        else
+            byRowIds_.bindNull(static_cast<int>(i + 1));
+    }
     std::unordered_map<std::int64_t, TraceSummary> found;
     try {
         while (byRowIds_.step())

@@ -36,6 +36,12 @@ TraceWriter::~TraceWriter()
     }
     work_.notify_all();
     thread_.join();
+    try {
+        // Keeps the query planner's statistics fresh; bounded, so closing a big workspace stays quick.
+        db_.exec("PRAGMA analysis_limit = 400; PRAGMA optimize");
+    } catch (const sql::Error&) {
+        // Statistics are an optimisation; a busy workspace can skip them this time.
+    }
 }
 
 void TraceWriter::enqueue(Trace trace)

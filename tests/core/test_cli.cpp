@@ -126,10 +126,10 @@ private Q_SLOTS:
     {
         const QString db = path("demo.tokenscope");
         const Run d = cli({QStringLiteral("demo"), QStringLiteral("--db"), db, QStringLiteral("--scenario"), QStringLiteral("all"),
-                           QStringLiteral("--days"), QStringLiteral("2"), QStringLiteral("--rate"), QStringLiteral("150"),
+                           QStringLiteral("--days"), QStringLiteral("2"), QStringLiteral("--rate"), QStringLiteral("600"),
                            QStringLiteral("--seed"), QStringLiteral("9")});
         QCOMPARE(d.code, 0);
-        const QJsonArray rows = tracesJson(db, {QStringLiteral("--limit"), QStringLiteral("1000")});
+        const QJsonArray rows = tracesJson(db, {QStringLiteral("--limit"), QStringLiteral("5000")});
         QVERIFY2(rows.size() > 100, qPrintable(QString::number(rows.size())));
         int withTtft = 0, errors = 0, agents = 0;
         QSet<QString> models;

@@ -9,6 +9,7 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
@@ -51,6 +52,8 @@ private Q_SLOTS:
     void selectTraceFindsItsRow();
     void openInPlaygroundForwardsTheTrace();
     void copyAsCurlFillsTheClipboard();
+    void headerSortsOnlyByOrderKeys();
+    void selectionSurvivesResorting();
 
 private:
     std::unique_ptr<TracesPanel> makePanel();
@@ -187,6 +190,33 @@ void TestTracesPanel::copyAsCurlFillsTheClipboard()
     const QString command = QGuiApplication::clipboard()->text();
     QVERIFY2(command.startsWith(u"curl"_s) && command.contains(u"https://api.openai.com/v1/chat/completions"_s),
              qPrintable(command));
+}
+
+void TestTracesPanel::headerSortsOnlyByOrderKeys()
+{
+    auto panel = makePanel();
+    QTRY_VERIFY_WITH_TIMEOUT(panel->model()->isComplete(), 10000);
+    QHeaderView* header = panel->table()->horizontalHeader();
+    header->setSortIndicator(traces::Cost, Qt::DescendingOrder);
+    QCOMPARE(panel->model()->order().key, TraceOrderKey::Cost);
+    header->setSortIndicator(traces::Provider, Qt::AscendingOrder); // no order key: the indicator goes back
+    QCOMPARE(header->sortIndicatorSection(), int(traces::Cost));
+    QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
+    QCOMPARE(panel->model()->order().key, TraceOrderKey::Cost);
+    QTRY_VERIFY(panel->model()->isComplete());
+    QCOMPARE(panel->model()->rowCount(), kTraces);
+}
+
+void TestTracesPanel::selectionSurvivesResorting()
+{
+    auto panel = makePanel();
+    QTRY_VERIFY_WITH_TIMEOUT(panel->model()->isComplete(), 10000);
+    panel->table()->selectRow(3);
+    const qint64 selected = panel->model()->rowIdAt(3);
+    panel->table()->sortByColumn(traces::InputTokens, Qt::AscendingOrder);
+    QTRY_VERIFY(panel->model()->isComplete() && panel->table()->currentIndex().isValid());
+    QCOMPARE(panel->model()->rowIdAt(panel->table()->currentIndex().row()), selected);
+    QCOMPARE(panel->table()->selectionModel()->selectedRows().size(), 1);
 }
 
 QTEST_MAIN(TestTracesPanel)

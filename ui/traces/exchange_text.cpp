@@ -42,7 +42,7 @@ QString response(const Exchange& e)
     if (!e.responseBody.empty())
         text += u'\n' % prettyJson(e.responseBody);
     else if (!e.chunks.empty())
-        text += u"\n(streamed: "_s % QString::number(e.chunks.size()) % u" chunks, listed above)"_s;
+        text += u"\n(streamed: "_s % QString::number(e.chunks.size()) % u" chunks: see Streamed chunks)"_s;
     return text;
 }
 

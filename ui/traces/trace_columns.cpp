@@ -21,7 +21,8 @@ QString sourceText(const TraceSummary& s)
     return qs(s.source) % u" · simulated";
 }
 
-QString nameText(const TraceSummary& s) { return s.preview.empty() ? qs(s.name) : qs(s.preview); }
+// Code and documents in a preview carry runs of spaces (newlines already flattened): one space reads better.
+QString nameText(const TraceSummary& s) { return s.preview.empty() ? qs(s.name) : qs(s.preview).simplified(); }
 
 QString ttftText(const TraceSummary& s) { return s.ttftMs ? format::duration(*s.ttftMs) : u"—"_s; }
 

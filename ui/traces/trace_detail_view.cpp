@@ -4,6 +4,7 @@
 #include "traces/conversation_html.h"
 #include "traces/exchange_view.h"
 #include "traces/span_view.h"
+#include "traces/trace_columns.h"
 #include "traces/trace_detail_loader.h"
 
 #include <QHBoxLayout>
@@ -44,10 +45,11 @@ QString tokensHtml(const TraceSummary& s)
 QString traceHeaderHtml(const TraceSummary& s)
 {
     const QString sep = u"&nbsp;&nbsp;·&nbsp;&nbsp;"_s;
+    const QString ttft = s.ttftMs ? format::duration(*s.ttftMs) : u"—"_s;
     QString html = u"<span style='font-family:monospace'>"_s % qs(s.traceId) % u"</span>"_s % sep %
                    format::timestamp(s.start) % sep % modelHtml(s) % sep % statusHtml(s) % sep % tokensHtml(s) %
-                   sep % format::cost(s.costUsd) % sep % u"TTFT "_s %
-                   (s.ttftMs ? format::duration(*s.ttftMs) : u"—"_s) % sep % format::duration(s.durationMs);
+                   sep % format::cost(s.costUsd).toHtmlEscaped() % sep % u"TTFT "_s % ttft % sep % u"total "_s %
+                   format::duration(s.durationMs);
     if (s.simulated)
         html += sep % u"<b style='color:#8054be'>SIMULATED</b>"_s;
     return html;
@@ -123,6 +125,7 @@ void TraceDetailView::setTrace(const Trace& trace)
 {
     trace_ = trace;
     header_->setText(traceHeaderHtml(trace.summary));
+    header_->setToolTip(traces::rowToolTip(trace.summary));
     spans_->setTrace(trace);
     messages_->setHtml(conversationHtml(trace));
     exchange_->setTrace(trace);

@@ -52,7 +52,7 @@ QVariant TraceTableModel::data(const QModelIndex& index, int role) const
     if (const RowData* row = cache_.find(rowIdAt(index.row())))
         return cell(*row, index.column(), role);
     requestPage(index.row());
-    return placeholder(index.row(), index.column(), role);
+    return placeholder(index.column(), role);
 }
 
 QVariant TraceTableModel::cell(const RowData& row, int column, int role) const
@@ -60,7 +60,7 @@ QVariant TraceTableModel::cell(const RowData& row, int column, int role) const
     switch (role) {
     case Qt::DisplayRole: return row.text[static_cast<size_t>(column)];
     case Qt::ToolTipRole: return row.missing ? u"This trace was deleted"_s : rowToolTip(row.summary);
-    case Qt::TextAlignmentRole: return placeholder(0, column, role);
+    case Qt::TextAlignmentRole: return alignment(column);
     case Qt::ForegroundRole:
         if (auto color = foreground(row, column))
             return *color;
@@ -75,15 +75,20 @@ QVariant TraceTableModel::cell(const RowData& row, int column, int role) const
     }
 }
 
-QVariant TraceTableModel::placeholder(int, int column, int role) const
+// What a row shows until its page is in: an ellipsis, so the view can scroll without waiting.
+QVariant TraceTableModel::placeholder(int column, int role) const
 {
     switch (role) {
     case Qt::DisplayRole: return column == Name ? u"…"_s : QString();
     case Qt::ForegroundRole: return QColor(128, 128, 128);
-    case Qt::TextAlignmentRole:
-        return static_cast<int>((isNumeric(column) ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
+    case Qt::TextAlignmentRole: return alignment(column);
     default: return {};
     }
+}
+
+QVariant TraceTableModel::alignment(int column)
+{
+    return static_cast<int>((isNumeric(column) ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
 }
 
 QVariant TraceTableModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -93,7 +98,7 @@ QVariant TraceTableModel::headerData(int section, Qt::Orientation orientation, i
     switch (role) {
     case Qt::DisplayRole: return columnTitle(section);
     case Qt::ToolTipRole: return columnToolTip(section);
-    case Qt::TextAlignmentRole: return placeholder(0, section, role);
+    case Qt::TextAlignmentRole: return alignment(section);
     default: return {};
     }
 }
@@ -143,6 +148,7 @@ void TraceTableModel::startLoad(bool reset)
     }
     resetPending_ = reset;
     announceFirstPage_ = reset;
+    complete_ = complete_ && !reset; // rows of the old filter or order may show until the first page is in
     refreshPending_ = false;
     msToFirstPage_ = -1;
     sinceRequest_.start();
@@ -155,7 +161,6 @@ void TraceTableModel::onFirstPage(quint64, std::shared_ptr<const RowBlock> rows)
     for (const RowData& row : *rows)
         ids->push_back(row.summary.rowId);
     cache_.insert(std::move(rows));
-    complete_ = false;
     resetTo(std::move(ids));
     noteFirstPage();
 }

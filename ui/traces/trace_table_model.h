@@ -54,7 +54,7 @@ public:
     const TraceFilter& filter() const { return filter_; }
     TraceOrder order() const { return order_; }
     bool isLoading() const;
-    bool isComplete() const { return complete_; } // the whole id list is in, not only the first page
+    bool isComplete() const { return complete_; } // the whole id list for this filter and order is in
     std::int64_t rowIdAt(int row) const;
     int rowOfRowId(std::int64_t rowId) const;      // -1 when not listed
     int rowOfTrace(const QString& traceId) const; // among fetched rows; -1 when not known
@@ -94,7 +94,8 @@ private:
     void requestPage(int row) const;
     void pageChanged(const PageRequest& request);
     QVariant cell(const traces::RowData& row, int column, int role) const;
-    QVariant placeholder(int row, int column, int role) const;
+    QVariant placeholder(int column, int role) const;
+    static QVariant alignment(int column);
 
     std::shared_ptr<TraceStore> store_;
     TraceFilter filter_;
