@@ -69,9 +69,9 @@ CREATE TABLE spans (
 ) WITHOUT ROWID;
 )sql";
 
-// The FTS index reads content from messages. The writer indexes new rows itself (an insert
-// trigger would make FTS5 flush its pending terms on every row, four times slower); a trigger
-// removes deleted rows, so cascades and pruning keep the index right.
+// The FTS index reads content from messages. The writer indexes new rows with text itself (an
+// insert trigger would make FTS5 flush its pending terms on every row, four times slower); a
+// trigger removes deleted rows with text, so cascades and pruning keep the index right.
 constexpr const char* kMessages = R"sql(
 CREATE TABLE messages (
     id INTEGER PRIMARY KEY,
@@ -87,7 +87,7 @@ CREATE TABLE messages (
 CREATE UNIQUE INDEX messages_trace ON messages(trace_rowid, seq);
 CREATE VIRTUAL TABLE messages_fts USING fts5(
     content, content='messages', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
-CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN
+CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages WHEN old.content <> '' BEGIN
     INSERT INTO messages_fts(messages_fts, rowid, content) VALUES ('delete', old.id, old.content);
 END;
 )sql";

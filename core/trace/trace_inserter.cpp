@@ -81,7 +81,7 @@ void TraceInserter::insertMessage(std::int64_t rowId, int seq, std::string_view 
         message_.bindNull(6);
     message_.run();
     message_.reset();
-    if (m.content.empty()) // nothing to index (a tool call); deleting it from the index is a no-op too
+    if (m.content.empty()) // nothing to index (a tool call); the delete trigger skips it too
         return;
     messageText_.bindInt(1, db_.lastInsertRowId()).bindTextRef(2, m.content).run();
     messageText_.reset();

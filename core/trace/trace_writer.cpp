@@ -38,6 +38,7 @@ TraceWriter::~TraceWriter()
     thread_.join();
     try {
         // Keeps the query planner's statistics fresh; bounded, so closing a big workspace stays quick.
+        db_.setBusyTimeout(100);
         db_.exec("PRAGMA analysis_limit = 400; PRAGMA optimize");
     } catch (const sql::Error&) {
         // Statistics are an optimisation; a busy workspace can skip them this time.

@@ -113,6 +113,22 @@ private slots:
         QCOMPARE(raw.queryInt("SELECT count(*) FROM messages"), std::int64_t{2});
     }
 
+    // Replacing deletes the old messages from the search index, empty tool-call messages included.
+    void rewritingKeepsTheSearchIndexConsistent()
+    {
+        auto store = create(path("rewrite-index.db"));
+        const Trace rich = test::richTrace();
+        for (int i = 0; i < 3; ++i)
+            store->write(rich);
+        QVERIFY2(store->flush(), store->lastError().c_str());
+        TraceFilter search;
+        search.text = "sunny terse";
+        QCOMPARE(store->reader()->count(search), std::int64_t{1});
+        sql::Connection raw(store->path(), sql::Connection::Mode::ReadWrite);
+        raw.exec("INSERT INTO messages_fts(messages_fts) VALUES ('integrity-check')");
+        QCOMPARE(raw.queryInt("SELECT count(*) FROM messages"), std::int64_t(rich.input.size() + rich.output.size()));
+    }
+
     void flushWaitsForEverythingQueued()
     {
         StoreOptions options;

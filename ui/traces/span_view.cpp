@@ -75,11 +75,11 @@ void SpanView::configureTree()
     tree_->setAlternatingRowColors(true);
     tree_->setWordWrap(false);
     tree_->header()->setStretchLastSection(true);
-    tree_->setColumnWidth(SpanTreeModel::Name, 200);
-    tree_->setColumnWidth(SpanTreeModel::Stage, 100);
-    tree_->setColumnWidth(SpanTreeModel::Start, 80);
-    tree_->setColumnWidth(SpanTreeModel::Duration, 80);
-    tree_->setColumnWidth(SpanTreeModel::Status, 50);
+    tree_->setColumnWidth(SpanTreeModel::Name, 235); // room for three levels of indentation
+    tree_->setColumnWidth(SpanTreeModel::Stage, 92);
+    tree_->setColumnWidth(SpanTreeModel::Start, 76);
+    tree_->setColumnWidth(SpanTreeModel::Duration, 70);
+    tree_->setColumnWidth(SpanTreeModel::Status, 46);
     connect(tree_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) { showSpan(model_->spanAt(current)); });
 }

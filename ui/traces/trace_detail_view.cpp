@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QStackedWidget>
+#include <QStringList>
 #include <QTabWidget>
 #include <QTextBrowser>
 #include <QVBoxLayout>
@@ -21,21 +22,23 @@ namespace ts::ui {
 
 namespace {
 
-QString qs(const std::string& s) { return QString::fromStdString(s).toHtmlEscaped(); }
+// Escaped, with non-breaking spaces: a narrow pane wraps the header between items, not inside one.
+QString nowrap(const QString& text) { return text.toHtmlEscaped().replace(u' ', u"&nbsp;"_s); }
+QString nowrap(const std::string& text) { return nowrap(QString::fromStdString(text)); }
 
 QString statusHtml(const TraceSummary& s)
 {
     const QString color = s.status == "ok" ? u"#2e8b57"_s : s.status == "error" ? u"#c82828"_s : u"#b07000"_s;
-    return u"<b style='color:"_s % color % u"'>"_s % qs(s.status) % u"</b>"_s;
+    return u"<b style='color:"_s % color % u"'>"_s % nowrap(s.status) % u"</b>"_s;
 }
 
 QString modelHtml(const TraceSummary& s)
 {
-    QString text = u"<b>"_s % qs(s.model) % u"</b>"_s;
-    return s.provider.empty() ? text : text % u" (" % qs(s.provider) % u')';
+    const QString model = u"<b>"_s % nowrap(s.model) % u"</b>"_s;
+    return s.provider.empty() ? model : model % u"&nbsp;(" % nowrap(s.provider) % u')';
 }
 
-QString tokensHtml(const TraceSummary& s)
+QString tokensText(const TraceSummary& s)
 {
     return format::tokens(s.inputTokens) % u" → "_s % format::tokens(s.outputTokens) % u" tokens"_s;
 }
@@ -44,15 +47,14 @@ QString tokensHtml(const TraceSummary& s)
 
 QString traceHeaderHtml(const TraceSummary& s)
 {
-    const QString sep = u"&nbsp;&nbsp;·&nbsp;&nbsp;"_s;
     const QString ttft = s.ttftMs ? format::duration(*s.ttftMs) : u"—"_s;
-    QString html = u"<span style='font-family:monospace'>"_s % qs(s.traceId) % u"</span>"_s % sep %
-                   format::timestamp(s.start) % sep % modelHtml(s) % sep % statusHtml(s) % sep % tokensHtml(s) %
-                   sep % format::cost(s.costUsd).toHtmlEscaped() % sep % u"TTFT "_s % ttft % sep % u"total "_s %
-                   format::duration(s.durationMs);
-    if (s.simulated)
-        html += sep % u"<b style='color:#8054be'>SIMULATED</b>"_s;
-    return html;
+    QStringList items{u"<span style='font-family:monospace'>"_s % nowrap(s.traceId) % u"</span>"_s,
+                      nowrap(format::timestamp(s.start)), modelHtml(s)};
+    if (s.simulated) // next to the model, so it never wraps away from it
+        items << u"<b style='color:#8054be'>SIMULATED</b>"_s;
+    items << statusHtml(s) << nowrap(tokensText(s)) << nowrap(format::cost(s.costUsd)) << nowrap(u"TTFT "_s % ttft)
+          << nowrap(u"total "_s % format::duration(s.durationMs));
+    return items.join(u"&nbsp;&nbsp;·&nbsp; "_s); // the only place a line may break: after a dot
 }
 
 TraceDetailView::TraceDetailView(std::shared_ptr<TraceStore> store, QWidget* parent)
@@ -92,6 +94,7 @@ QWidget* TraceDetailView::buildHeader()
     layout->setContentsMargins(6, 4, 6, 4);
     header_->setTextFormat(Qt::RichText);
     header_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    header_->setWordWrap(true); // else its one long line sets the window's minimum width
     layout->addWidget(header_, 1);
     layout->addWidget(openInPlayground_);
     openInPlayground_->setToolTip(u"Open this conversation in the playground to try it again"_s);
