@@ -2,6 +2,7 @@
 
 #include "gateway/call_span.h"
 #include "model/attributes.h"
+#include "tokens/estimate.h"
 
 #include <algorithm>
 #include <random>
@@ -21,6 +22,17 @@ Nanos backoff(const ProviderError& error, int attemptNo, std::mt19937_64& rng)
         return *error.retryAfterMs * kNsPerMs;
     const Nanos ceiling = std::min(kBackoffCap, kBackoffBase << std::min(attemptNo, 10));
     return std::uniform_int_distribution<Nanos>(0, ceiling)(rng);
+}
+
+// A stream cut before its usage chunk still cost money: estimate it, marked as not reported.
+Usage estimatedUsage(const ChatRequest& request, const ChatResponse& response)
+{
+    Usage u;
+    u.inputTokens = estimatePromptTokens(request.messages);
+    u.outputTokens = estimateTokens(response.text);
+    for (const ToolCall& c : response.toolCalls)
+        u.outputTokens += estimateTokens(c.name) + estimateTokens(c.arguments);
+    return u;
 }
 
 } // namespace
@@ -167,6 +179,8 @@ bool Pipeline::attempt(Run& run, const Deployment& deployment, int attemptNo, Sp
     recordCallRequest(span, *provider, request);
     CallContext ctx{&run.trace.clock(), run.options.cancel, run.options.onText};
     CallResult result = provider->call(request, ctx);
+    if (!result.response.usage.reported && (result.firstChunkAt || result.ok()))
+        result.response.usage = estimatedUsage(request, result.response);
     const CostBreakdown cost = catalog_.cost(request.model, result.response.usage);
     recordCallResult(span, result, cost);
     result.exchange.spanId = span.spanId;

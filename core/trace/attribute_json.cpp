@@ -2,10 +2,9 @@
 
 #include "trace/json_text.h"
 
-#include <nlohmann/json.hpp>
-
 #include <cmath>
 #include <limits>
+#include <nlohmann/json.hpp>
 
 namespace ts::codec {
 
@@ -103,7 +102,10 @@ std::string attributesToJson(const Attributes& attributes)
     return out;
 }
 
-Attributes attributesFromJson(std::string_view text) { return attributesFrom(json::parse(text)); }
+Attributes attributesFromJson(std::string_view text)
+{
+    return attributesFrom(json::parse(text));
+}
 
 std::string eventsToJson(const std::vector<SpanEvent>& events)
 {

@@ -2,8 +2,10 @@
 
 namespace ts {
 
-ChangeWatcher::ChangeWatcher(sql::Connection db, std::chrono::milliseconds interval, std::function<void()> changed)
-    : db_(std::move(db)), version_(db_, "PRAGMA data_version"), interval_(interval), changed_(std::move(changed))
+ChangeWatcher::ChangeWatcher(sql::Connection db, std::chrono::milliseconds interval,
+                             std::function<void()> changed)
+    : db_(std::move(db)), version_(db_, "PRAGMA data_version"), interval_(interval),
+      changed_(std::move(changed))
 {
     markSeen();
     thread_ = std::thread([this] { run(); });

@@ -14,7 +14,7 @@ namespace ts {
 // on its own connection, polled on its own thread.
 class ChangeWatcher
 {
-public:
+  public:
     ChangeWatcher(sql::Connection db, std::chrono::milliseconds interval, std::function<void()> changed);
     ~ChangeWatcher();
     ChangeWatcher(const ChangeWatcher&) = delete;
@@ -24,7 +24,7 @@ public:
     // announced again.
     void markSeen();
 
-private:
+  private:
     void run();
     bool versionChanged();
 

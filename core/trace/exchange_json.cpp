@@ -10,7 +10,10 @@ namespace {
 
 using nlohmann::json;
 
-std::string dump(const json& value) { return value.dump(-1, ' ', false, json::error_handler_t::replace); }
+std::string dump(const json& value)
+{
+    return value.dump(-1, ' ', false, json::error_handler_t::replace);
+}
 
 json chunkJson(const Exchange::Chunk& chunk)
 {
@@ -29,7 +32,10 @@ Exchange::Chunk chunkFrom(const json& item)
 
 } // namespace
 
-std::string headersToJson(const std::vector<Header>& headers) { return dump(json(headers)); }
+std::string headersToJson(const std::vector<Header>& headers)
+{
+    return dump(json(headers));
+}
 
 std::vector<Header> headersFromJson(std::string_view text)
 {

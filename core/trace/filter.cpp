@@ -18,8 +18,7 @@ constexpr std::array<std::string_view, 2> kTimeKeys{"since", "until"};
 constexpr std::array<std::string_view, 4> kCompareKeys{"cost", "tokens", "ttft", "duration"};
 constexpr std::array<std::string_view, 5> kOps{">=", "<=", ">", "<", "="}; // longest first
 
-template <size_t N>
-bool contains(const std::array<std::string_view, N>& keys, std::string_view key)
+template <size_t N> bool contains(const std::array<std::string_view, N>& keys, std::string_view key)
 {
     return std::find(keys.begin(), keys.end(), key) != keys.end();
 }
@@ -34,7 +33,10 @@ std::string knownKeys()
     return out;
 }
 
-bool isKeyChar(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
+bool isKeyChar(char c)
+{
+    return std::isalpha(static_cast<unsigned char>(c)) || c == '_';
+}
 
 // A token split into an optional '-', a key and what follows the key (":value" or ">5").
 struct KeyedToken
@@ -52,7 +54,8 @@ std::optional<KeyedToken> splitKey(std::string_view token)
     size_t end = start;
     while (end < token.size() && isKeyChar(token[end]))
         ++end;
-    if (end == start || end == token.size() || std::string_view(":<>=").find(token[end]) == std::string_view::npos)
+    if (end == start || end == token.size() ||
+        std::string_view(":<>=").find(token[end]) == std::string_view::npos)
         return std::nullopt;
     out.key = std::string(token.substr(start, end - start));
     std::transform(out.key.begin(), out.key.end(), out.key.begin(),
@@ -82,7 +85,7 @@ std::string valueHint(const std::string& key)
 
 class Parser
 {
-public:
+  public:
     explicit Parser(Nanos now) : now_(now) {}
 
     std::string parse(std::string_view text)
@@ -108,7 +111,7 @@ public:
 
     TraceFilter filter() const { return filter_; }
 
-private:
+  private:
     std::string keyedTerm(const std::string& token, const KeyedToken& keyed)
     {
         const bool colon = keyed.rest.front() == ':';
@@ -142,9 +145,11 @@ private:
     {
         if (keyed.negated)
             return "'" + token + "' cannot be negated; use " + (keyed.key == "since" ? "until:" : "since:");
-        const auto bound = filter::parseTimeBound(filter::unquote(keyed.rest.substr(1)), now_, keyed.key == "until");
+        const auto bound =
+            filter::parseTimeBound(filter::unquote(keyed.rest.substr(1)), now_, keyed.key == "until");
         if (!bound)
-            return "'" + token + "': not a time (use 2026-11-01, 2026-11-01T12:00 or an age: 30m, 24h, 7d, 2w)";
+            return "'" + token +
+                   "': not a time (use 2026-11-01, 2026-11-01T12:00 or an age: 30m, 24h, 7d, 2w)";
         (keyed.key == "since" ? filter_.since : filter_.until) = *bound;
         return {};
     }
@@ -153,7 +158,8 @@ private:
     {
         if (keyed.negated)
             return "'" + token + "' cannot be negated; reverse the comparison instead";
-        const auto op = std::find_if(kOps.begin(), kOps.end(), [&](std::string_view o) { return keyed.rest.starts_with(o); });
+        const auto op = std::find_if(kOps.begin(), kOps.end(),
+                                     [&](std::string_view o) { return keyed.rest.starts_with(o); });
         std::string_view number = keyed.rest.substr(op->size());
         if (keyed.key == "cost" && number.starts_with('$'))
             number.remove_prefix(1);
@@ -171,7 +177,10 @@ private:
 
 } // namespace
 
-FilterParse parseFilter(const std::string& text) { return parseFilter(text, wallNowNs()); }
+FilterParse parseFilter(const std::string& text)
+{
+    return parseFilter(text, wallNowNs());
+}
 
 FilterParse parseFilter(const std::string& text, Nanos now)
 {

@@ -12,8 +12,8 @@ namespace {
 const std::map<std::string, std::string, std::less<>>& termColumns()
 {
     static const std::map<std::string, std::string, std::less<>> columns{
-        {"model", "model"},   {"provider", "provider"}, {"status", "status"},       {"source", "source"},
-        {"user", "user"},     {"session", "session"},   {"simulated", "simulated"},
+        {"model", "model"}, {"provider", "provider"}, {"status", "status"},       {"source", "source"},
+        {"user", "user"},   {"session", "session"},   {"simulated", "simulated"},
     };
     return columns;
 }
@@ -56,8 +56,11 @@ sql::Value termValue(const TraceFilter::Term& term)
 
 class Builder
 {
-public:
-    void add(const std::string& condition) { where_.sql += (where_.sql.empty() ? " WHERE " : " AND ") + condition; }
+  public:
+    void add(const std::string& condition)
+    {
+        where_.sql += (where_.sql.empty() ? " WHERE " : " AND ") + condition;
+    }
 
     std::string placeholder(sql::Value value)
     {
@@ -106,7 +109,7 @@ public:
 
     SqlWhere result() const { return where_; }
 
-private:
+  private:
     std::string placeholders(const std::vector<const TraceFilter::Term*>& group)
     {
         std::string out;

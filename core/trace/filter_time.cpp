@@ -38,7 +38,8 @@ std::optional<Nanos> age(std::string_view value, Nanos now)
     const size_t unit = kUnits.find(value.back());
     std::int64_t count = 0;
     const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size() - 1, count);
-    if (unit == std::string_view::npos || ec != std::errc() || end != value.data() + value.size() - 1 || count < 0)
+    if (unit == std::string_view::npos || ec != std::errc() || end != value.data() + value.size() - 1 ||
+        count < 0)
         return std::nullopt;
     return now - count * kUnitNs[unit];
 }
@@ -56,7 +57,8 @@ std::optional<Nanos> date(std::string_view s, size_t& at)
     if (!digits(s, at, 4, year) || !expect(s, at, '-') || !digits(s, at, 2, month) || !expect(s, at, '-') ||
         !digits(s, at, 2, day))
         return std::nullopt;
-    if (month < 1 || month > 12 || day < 1 || static_cast<unsigned>(day) > daysInMonth(year, static_cast<unsigned>(month)))
+    if (month < 1 || month > 12 || day < 1 ||
+        static_cast<unsigned>(day) > daysInMonth(year, static_cast<unsigned>(month)))
         return std::nullopt;
     return utcMidnight(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
 }

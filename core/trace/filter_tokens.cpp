@@ -5,7 +5,10 @@
 namespace ts::filter {
 
 namespace {
-bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool isSpace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 } // namespace
 
 std::optional<std::vector<std::string>> splitTokens(std::string_view text)

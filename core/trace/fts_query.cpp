@@ -41,7 +41,8 @@ std::vector<std::string> ftsQueries(std::string_view searchText)
     for (const std::string& token : tokensOf(searchText)) {
         const bool phrase = token.find('"') != std::string::npos;
         const bool prefix = !phrase && token.size() > 1 && token.back() == '*';
-        const std::string words = unquote(prefix ? std::string_view(token).substr(0, token.size() - 1) : token);
+        const std::string words =
+            unquote(prefix ? std::string_view(token).substr(0, token.size() - 1) : token);
         if (hasIndexableChar(words))
             queries.push_back(quoted(words) + (prefix ? "*" : ""));
     }

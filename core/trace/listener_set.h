@@ -10,14 +10,14 @@ namespace ts {
 // remove itself; it must not block on the thread that notifies.
 class ListenerSet
 {
-public:
+  public:
     using Listener = std::function<void()>;
 
     int add(Listener listener);
     void remove(int id);
     void notify();
 
-private:
+  private:
     std::recursive_mutex mutex_; // held while notifying, so remove() waits for a running call
     std::map<int, Listener> listeners_;
     int nextId_ = 1;

@@ -23,7 +23,10 @@ using Migrations = std::vector<Migration>;
 // Adding a schema version is one function and one entry here.
 const Migrations& migrations();
 
-inline int targetVersion(const Migrations& steps) { return steps.empty() ? 0 : steps.back().version; }
+inline int targetVersion(const Migrations& steps)
+{
+    return steps.empty() ? 0 : steps.back().version;
+}
 
 // Applies the steps after `from` and stamps application_id and user_version. Call it inside
 // the transaction that read `from`, so a failed step leaves the file as it was.

@@ -3,9 +3,8 @@
 #include "model/cancel.h"
 #include "trace/sqlite_statement.h"
 
-#include <sqlite3.h>
-
 #include <mutex>
+#include <sqlite3.h>
 #include <utility>
 
 namespace ts::sql {
@@ -38,7 +37,10 @@ void configureLibraryOnce()
     });
 }
 
-int cancelled(void* token) { return static_cast<const CancelToken*>(token)->cancelled() ? 1 : 0; }
+int cancelled(void* token)
+{
+    return static_cast<const CancelToken*>(token)->cancelled() ? 1 : 0;
+}
 
 } // namespace
 
@@ -55,7 +57,10 @@ Connection::Connection(const std::string& path, Mode mode)
     sqlite3_extended_result_codes(db_, 1);
 }
 
-Connection::~Connection() { sqlite3_close_v2(db_); }
+Connection::~Connection()
+{
+    sqlite3_close_v2(db_);
+}
 
 Connection::Connection(Connection&& other) noexcept : db_(std::exchange(other.db_, nullptr)) {}
 
@@ -87,7 +92,10 @@ std::string Connection::queryText(std::string_view sql)
     return statement.step() ? statement.columnText(0) : std::string();
 }
 
-void Connection::setBusyTimeout(int ms) { sqlite3_busy_timeout(db_, ms); }
+void Connection::setBusyTimeout(int ms)
+{
+    sqlite3_busy_timeout(db_, ms);
+}
 
 void Connection::watchCancel(const CancelToken* token)
 {
@@ -98,10 +106,19 @@ void Connection::watchCancel(const CancelToken* token)
         sqlite3_progress_handler(db_, 0, nullptr, nullptr);
 }
 
-std::int64_t Connection::lastInsertRowId() const { return sqlite3_last_insert_rowid(db_); }
+std::int64_t Connection::lastInsertRowId() const
+{
+    return sqlite3_last_insert_rowid(db_);
+}
 
-int Connection::changes() const { return sqlite3_changes(db_); }
+int Connection::changes() const
+{
+    return sqlite3_changes(db_);
+}
 
-void Connection::fail(int rc) const { throw Error(rc & 0xFF, sqlite3_errmsg(db_)); }
+void Connection::fail(int rc) const
+{
+    throw Error(rc & 0xFF, sqlite3_errmsg(db_));
+}
 
 } // namespace ts::sql

@@ -15,18 +15,18 @@ namespace ts::sql {
 // An SQLite failure: the primary result code (SQLITE_BUSY, SQLITE_CORRUPT, ...) and SQLite's message.
 class Error : public std::runtime_error
 {
-public:
+  public:
     Error(int code, const std::string& message) : std::runtime_error(message), code_(code) {}
     int code() const { return code_; }
 
-private:
+  private:
     int code_;
 };
 
 // One SQLite connection, closed on destruction. Use it from one thread at a time.
 class Connection
 {
-public:
+  public:
     enum class Mode { ReadWrite, ReadWriteCreate, ReadOnly };
 
     Connection(const std::string& path, Mode mode);
@@ -50,7 +50,7 @@ public:
     // Throws Error for result code rc with this connection's message.
     [[noreturn]] void fail(int rc) const;
 
-private:
+  private:
     sqlite3* db_ = nullptr;
 };
 

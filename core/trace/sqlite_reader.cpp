@@ -7,7 +7,6 @@
 
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
-
 #include <unordered_map>
 
 namespace ts {
@@ -16,7 +15,10 @@ namespace {
 
 constexpr size_t kIdBatch = 500;
 
-std::string selectSummaries() { return "SELECT " + std::string(codec::kSummaryColumns) + " FROM traces"; }
+std::string selectSummaries()
+{
+    return "SELECT " + std::string(codec::kSummaryColumns) + " FROM traces";
+}
 
 std::string byRowIdsQuery()
 {
@@ -33,31 +35,30 @@ struct CancelWatch
     CancelWatch(const CancelWatch&) = delete;
     CancelWatch& operator=(const CancelWatch&) = delete;
 
-private:
+  private:
     sql::Connection& db_;
 };
 
 } // namespace
 
-SqliteTraceReader::SqliteTraceReader(std::string path, int busyTimeoutMs) try
-    : path_(std::move(path)), busyTimeoutMs_(busyTimeoutMs),
-      db_(workspace::openReadConnection(path_, busyTimeoutMs)), loader_(db_), byRowIds_(db_, byRowIdsQuery()),
-      dataVersion_(db_, "PRAGMA data_version") {
+SqliteTraceReader::SqliteTraceReader(std::string path, int busyTimeoutMs)
+try : path_(std::move(path)), busyTimeoutMs_(busyTimeoutMs),
+    db_(workspace::openReadConnection(path_, busyTimeoutMs)), loader_(db_), byRowIds_(db_, byRowIdsQuery()),
+    dataVersion_(db_, "PRAGMA data_version") {
 } catch (const sql::Error& error) {
     throw workspace::workspaceError(path, error, busyTimeoutMs);
 }
 
-template <typename Work>
-auto SqliteTraceReader::guarded(Work&& work) -> decltype(work())
+template <typename Work> auto SqliteTraceReader::guarded(Work&& work) -> decltype(work())
 {
     try {
         return work();
     } catch (const sql::Error& error) {
         throw workspace::workspaceError(path_, error, busyTimeoutMs_);
     } catch (const nlohmann::json::exception& error) {
-        throw WorkspaceError(WorkspaceError::Reason::Corrupt,
-                             path_ + ": a stored trace is unreadable (" + error.what() +
-                                 "); restore the workspace from a backup");
+        throw WorkspaceError(WorkspaceError::Reason::Corrupt, path_ + ": a stored trace is unreadable (" +
+                                                                  error.what() +
+                                                                  "); restore the workspace from a backup");
     }
 }
 
@@ -101,8 +102,8 @@ std::vector<std::int64_t> SqliteTraceReader::collectRowIds(const TraceFilter& fi
     return ids;
 }
 
-std::vector<TraceSummary> SqliteTraceReader::page(const TraceFilter& filter, TraceOrder order, std::int64_t offset,
-                                                  int limit)
+std::vector<TraceSummary> SqliteTraceReader::page(const TraceFilter& filter, TraceOrder order,
+                                                  std::int64_t offset, int limit)
 {
     return guarded([&] {
         filter::SqlWhere where = filter::toSql(filter);
@@ -110,8 +111,8 @@ std::vector<TraceSummary> SqliteTraceReader::page(const TraceFilter& filter, Tra
         const std::string offsetAt = "?" + std::to_string(where.values.size() + 2);
         where.values.emplace_back(std::int64_t{limit});
         where.values.emplace_back(std::max<std::int64_t>(offset, 0));
-        sql::Statement statement(db_, selectSummaries() + where.sql + filter::toSql(order) + " LIMIT " + limitAt +
-                                          " OFFSET " + offsetAt);
+        sql::Statement statement(db_, selectSummaries() + where.sql + filter::toSql(order) + " LIMIT " +
+                                          limitAt + " OFFSET " + offsetAt);
         where.bindTo(statement);
         std::vector<TraceSummary> out;
         while (statement.step())
@@ -165,7 +166,8 @@ std::optional<Trace> SqliteTraceReader::load(const std::string& traceId)
 std::uint64_t SqliteTraceReader::dataVersion()
 {
     return guarded([&] {
-        const std::uint64_t version = dataVersion_.step() ? static_cast<std::uint64_t>(dataVersion_.columnInt(0)) : 0;
+        const std::uint64_t version =
+            dataVersion_.step() ? static_cast<std::uint64_t>(dataVersion_.columnInt(0)) : 0;
         dataVersion_.reset();
         return version;
     });

@@ -9,7 +9,7 @@ namespace ts {
 // A read connection on a workspace. Failures throw WorkspaceError naming the file.
 class SqliteTraceReader final : public TraceReader
 {
-public:
+  public:
     SqliteTraceReader(std::string path, int busyTimeoutMs);
 
     std::int64_t count(const TraceFilter& filter) override;
@@ -21,9 +21,8 @@ public:
     std::optional<Trace> load(const std::string& traceId) override;
     std::uint64_t dataVersion() override;
 
-private:
-    template <typename Work>
-    auto guarded(Work&& work) -> decltype(work());
+  private:
+    template <typename Work> auto guarded(Work&& work) -> decltype(work());
     std::vector<std::int64_t> collectRowIds(const TraceFilter& filter, TraceOrder order,
                                             const CancelToken* cancel);
     void summaryBatch(const std::int64_t* ids, size_t count, std::vector<TraceSummary>& out);

@@ -3,23 +3,23 @@
 #include "trace/sqlite_connection.h"
 
 #include <sqlite3.h>
-
 #include <utility>
 
 namespace ts::sql {
 
 Statement::Statement(Connection& db, std::string_view sql) : db_(&db)
 {
-    const int rc =
-        sqlite3_prepare_v2(db.handle(), sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr);
+    const int rc = sqlite3_prepare_v2(db.handle(), sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr);
     if (rc != SQLITE_OK)
         db.fail(rc);
 }
 
-Statement::~Statement() { sqlite3_finalize(stmt_); }
+Statement::~Statement()
+{
+    sqlite3_finalize(stmt_);
+}
 
-Statement::Statement(Statement&& other) noexcept
-    : stmt_(std::exchange(other.stmt_, nullptr)), db_(other.db_)
+Statement::Statement(Statement&& other) noexcept : stmt_(std::exchange(other.stmt_, nullptr)), db_(other.db_)
 {
 }
 
@@ -110,11 +110,20 @@ void Statement::reset()
     sqlite3_clear_bindings(stmt_);
 }
 
-bool Statement::isNull(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+bool Statement::isNull(int column) const
+{
+    return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+}
 
-std::int64_t Statement::columnInt(int column) const { return sqlite3_column_int64(stmt_, column); }
+std::int64_t Statement::columnInt(int column) const
+{
+    return sqlite3_column_int64(stmt_, column);
+}
 
-double Statement::columnReal(int column) const { return sqlite3_column_double(stmt_, column); }
+double Statement::columnReal(int column) const
+{
+    return sqlite3_column_double(stmt_, column);
+}
 
 std::string Statement::columnText(int column) const
 {

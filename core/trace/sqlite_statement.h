@@ -17,7 +17,7 @@ using Value = std::variant<std::monostate, std::int64_t, double, std::string>;
 // A prepared statement, finalized on destruction. Placeholders are numbered from 1, columns from 0.
 class Statement
 {
-public:
+  public:
     Statement(Connection& db, std::string_view sql);
     ~Statement();
     Statement(Statement&& other) noexcept;
@@ -47,7 +47,7 @@ public:
     std::string columnText(int column) const;
     std::optional<double> columnOptReal(int column) const;
 
-private:
+  private:
     void check(int rc) const;
 
     sqlite3_stmt* stmt_ = nullptr;

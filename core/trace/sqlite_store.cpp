@@ -9,13 +9,15 @@ namespace {
 
 TraceWriter::Limits writerLimits(const StoreOptions& options)
 {
-    return {static_cast<size_t>(std::max(1, options.maxBatch)), std::chrono::milliseconds(options.batchWindowMs),
+    return {static_cast<size_t>(std::max(1, options.maxBatch)),
+            std::chrono::milliseconds(options.batchWindowMs),
             static_cast<size_t>(std::max(1, options.maxQueued))};
 }
 
 } // namespace
 
-std::unique_ptr<TraceStore> TraceStore::open(const std::string& path, OpenMode mode, const StoreOptions& options)
+std::unique_ptr<TraceStore> TraceStore::open(const std::string& path, OpenMode mode,
+                                             const StoreOptions& options)
 {
     sql::Connection db = workspace::openWorkspace(path, mode, options.busyTimeoutMs);
     return std::make_unique<SqliteTraceStore>(path, std::move(db), options);
@@ -37,13 +39,25 @@ void SqliteTraceStore::write(Trace trace)
     writer_.enqueue(std::move(trace));
 }
 
-bool SqliteTraceStore::flush() { return writer_.flush(); }
+bool SqliteTraceStore::flush()
+{
+    return writer_.flush();
+}
 
-std::string SqliteTraceStore::lastError() const { return writer_.lastError(); }
+std::string SqliteTraceStore::lastError() const
+{
+    return writer_.lastError();
+}
 
-int SqliteTraceStore::subscribe(Listener listener) { return listeners_.add(std::move(listener)); }
+int SqliteTraceStore::subscribe(Listener listener)
+{
+    return listeners_.add(std::move(listener));
+}
 
-void SqliteTraceStore::unsubscribe(int id) { listeners_.remove(id); }
+void SqliteTraceStore::unsubscribe(int id)
+{
+    listeners_.remove(id);
+}
 
 std::unique_ptr<TraceReader> SqliteTraceStore::reader() const
 {

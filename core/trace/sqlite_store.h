@@ -9,7 +9,7 @@ namespace ts {
 // The SQLite workspace behind TraceStore::open().
 class SqliteTraceStore final : public TraceStore
 {
-public:
+  public:
     SqliteTraceStore(std::string path, sql::Connection writerDb, const StoreOptions& options);
     ~SqliteTraceStore() override;
 
@@ -21,7 +21,7 @@ public:
     void unsubscribe(int id) override;
     std::unique_ptr<TraceReader> reader() const override;
 
-private:
+  private:
     void committed();
 
     std::string path_;

@@ -4,7 +4,10 @@
 
 namespace ts::sql {
 
-Transaction::Transaction(Connection& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
+Transaction::Transaction(Connection& db) : db_(db)
+{
+    db_.exec("BEGIN IMMEDIATE");
+}
 
 Transaction::~Transaction()
 {
@@ -23,7 +26,10 @@ void Transaction::commit()
     open_ = false;
 }
 
-ReadTransaction::ReadTransaction(Connection& db) : db_(db) { db_.exec("BEGIN"); }
+ReadTransaction::ReadTransaction(Connection& db) : db_(db)
+{
+    db_.exec("BEGIN");
+}
 
 ReadTransaction::~ReadTransaction()
 {

@@ -8,7 +8,7 @@ class Connection;
 // upgrading a read lock); rolls back on destruction unless commit() was called.
 class Transaction
 {
-public:
+  public:
     explicit Transaction(Connection& db);
     ~Transaction();
     Transaction(const Transaction&) = delete;
@@ -16,7 +16,7 @@ public:
 
     void commit();
 
-private:
+  private:
     Connection& db_;
     bool open_ = true;
 };
@@ -24,13 +24,13 @@ private:
 // A deferred BEGIN for readers: every query until the end of scope sees one snapshot.
 class ReadTransaction
 {
-public:
+  public:
     explicit ReadTransaction(Connection& db);
     ~ReadTransaction();
     ReadTransaction(const ReadTransaction&) = delete;
     ReadTransaction& operator=(const ReadTransaction&) = delete;
 
-private:
+  private:
     Connection& db_;
 };
 

@@ -38,7 +38,7 @@ struct TraceOrder
 // connection. Thread-safe: write(), flush(), subscribe() and reader() may be called from any thread.
 class TraceStore
 {
-public:
+  public:
     enum class OpenMode { CreateIfMissing, ExistingOnly };
     static constexpr int kSchemaVersion = 1;
 
@@ -67,7 +67,7 @@ public:
 
 class TraceReader
 {
-public:
+  public:
     virtual ~TraceReader() = default;
     virtual std::int64_t count(const TraceFilter& filter) = 0;
     // Row ids in display order; the cancel token is checked while stepping.

@@ -35,11 +35,17 @@ TraceSummary readSummary(const sql::Statement& row)
 void bindSummary(sql::Statement& insert, const TraceSummary& s)
 {
     insert.bindTextRef(1, s.traceId).bindTextRef(2, s.name).bindInt(3, s.start).bindReal(4, s.durationMs);
-    insert.bindTextRef(5, s.model).bindTextRef(6, s.provider).bindTextRef(7, s.status).bindTextRef(8, s.error);
+    insert.bindTextRef(5, s.model)
+        .bindTextRef(6, s.provider)
+        .bindTextRef(7, s.status)
+        .bindTextRef(8, s.error);
     insert.bindInt(9, s.inputTokens).bindInt(10, s.outputTokens).bindInt(11, s.cacheReadTokens);
     insert.bindInt(12, s.reasoningTokens).bindReal(13, s.costUsd).bindOptReal(14, s.ttftMs);
     insert.bindTextRef(15, s.source).bindInt(16, s.simulated ? 1 : 0).bindTextRef(17, s.user);
-    insert.bindTextRef(18, s.session).bindTextRef(19, s.tags).bindInt(20, s.spanCount).bindTextRef(21, s.preview);
+    insert.bindTextRef(18, s.session)
+        .bindTextRef(19, s.tags)
+        .bindInt(20, s.spanCount)
+        .bindTextRef(21, s.preview);
 }
 
 } // namespace ts::codec

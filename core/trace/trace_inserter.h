@@ -12,13 +12,13 @@ namespace ts {
 // Call insert() inside a transaction.
 class TraceInserter
 {
-public:
+  public:
     explicit TraceInserter(sql::Connection& db);
 
     // Replaces a stored trace with the same id, children included, so nothing is added twice.
     void insert(const Trace& trace);
 
-private:
+  private:
     std::int64_t insertSummary(const TraceSummary& summary);
     void insertSpans(std::int64_t rowId, const std::vector<Span>& spans);
     void insertMessages(std::int64_t rowId, const Trace& trace);

@@ -10,7 +10,10 @@ namespace ts {
 
 namespace {
 
-std::string summaryQuery() { return "SELECT " + std::string(codec::kSummaryColumns) + " FROM traces WHERE trace_id = ?1"; }
+std::string summaryQuery()
+{
+    return "SELECT " + std::string(codec::kSummaryColumns) + " FROM traces WHERE trace_id = ?1";
+}
 
 // Resets the statement however the read ends.
 struct ResetOnExit

@@ -14,12 +14,12 @@ namespace ts {
 // Reads whole traces back: summary, spans with typed attributes and events, messages, exchanges.
 class TraceLoader
 {
-public:
+  public:
     explicit TraceLoader(sql::Connection& db);
 
     std::optional<Trace> load(const std::string& traceId);
 
-private:
+  private:
     std::vector<Span> spans(std::int64_t rowId, const std::string& traceId);
     void messages(std::int64_t rowId, Trace& trace);
     std::vector<Exchange> exchanges(std::int64_t rowId);

@@ -15,13 +15,15 @@ bool isTraceError(const std::exception& error)
     if (!sqlError)
         return true;
     const int code = sqlError->code();
-    return code == SQLITE_CONSTRAINT || code == SQLITE_TOOBIG || code == SQLITE_MISMATCH || code == SQLITE_RANGE;
+    return code == SQLITE_CONSTRAINT || code == SQLITE_TOOBIG || code == SQLITE_MISMATCH ||
+           code == SQLITE_RANGE;
 }
 
 } // namespace
 
 TraceWriter::TraceWriter(sql::Connection db, std::string path, Limits limits, std::function<void()> committed)
-    : db_(std::move(db)), inserter_(db_), path_(std::move(path)), limits_(limits), committed_(std::move(committed))
+    : db_(std::move(db)), inserter_(db_), path_(std::move(path)), limits_(limits),
+      committed_(std::move(committed))
 {
     // A bigger page cache and fewer, larger checkpoints: bulk writes touch many index pages.
     db_.exec("PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = 10000");

@@ -18,7 +18,7 @@ namespace ts {
 // The one writer of a store: a queue drained by its own thread in batched transactions.
 class TraceWriter
 {
-public:
+  public:
     struct Limits
     {
         size_t maxBatch = 500;
@@ -39,7 +39,7 @@ public:
     bool flush();
     std::string lastError() const;
 
-private:
+  private:
     void run();
     std::vector<Trace> takeBatch(std::unique_lock<std::mutex>& lock);
     void finishBatch(size_t size, size_t failed, std::string error);
@@ -56,10 +56,10 @@ private:
     std::condition_variable work_;     // the writer waits for traces
     std::condition_variable progress_; // flush() and a full queue wait for the writer
     std::deque<Trace> queue_;
-    std::uint64_t enqueued_ = 0;       // sequence number of the last trace enqueued
-    std::uint64_t done_ = 0;           // ... of the last trace committed or failed
-    std::uint64_t flushWanted_ = 0;    // a flush waits for this sequence number
-    std::uint64_t failedThrough_ = 0;  // ... of the last trace that failed
+    std::uint64_t enqueued_ = 0;        // sequence number of the last trace enqueued
+    std::uint64_t done_ = 0;            // ... of the last trace committed or failed
+    std::uint64_t flushWanted_ = 0;     // a flush waits for this sequence number
+    std::uint64_t failedThrough_ = 0;   // ... of the last trace that failed
     std::uint64_t reportedThrough_ = 0; // failures up to here were reported by flush()
     std::string lastError_;
     bool stopping_ = false;

@@ -2,9 +2,8 @@
 
 #include "trace/sqlite_transaction.h"
 
-#include <sqlite3.h>
-
 #include <filesystem>
+#include <sqlite3.h>
 
 namespace ts::workspace {
 
@@ -20,7 +19,10 @@ std::string createHint(const std::string& path)
            "` or any verb that records traces (chat, import, serve)";
 }
 
-std::string otherFileHint() { return "pass --db with a workspace file or a new path"; }
+std::string otherFileHint()
+{
+    return "pass --db with a workspace file or a new path";
+}
 
 // Returns whether the file already existed.
 bool prepareLocation(const std::string& path, OpenMode mode)
@@ -35,8 +37,8 @@ bool prepareLocation(const std::string& path, OpenMode mode)
         throw WorkspaceError(Reason::Missing, path + ": no such workspace; " + createHint(path));
     const fs::path parent = fs::path(path).parent_path();
     if (!parent.empty() && !fs::create_directories(parent, ec) && ec)
-        throw WorkspaceError(Reason::Io, path + ": cannot create folder " + parent.string() + " (" +
-                                             ec.message() + ")");
+        throw WorkspaceError(Reason::Io,
+                             path + ": cannot create folder " + parent.string() + " (" + ec.message() + ")");
     return false;
 }
 
@@ -53,16 +55,18 @@ Identity readIdentity(sql::Connection& db)
             db.queryInt("SELECT count(*) FROM sqlite_master")};
 }
 
-bool isBlank(const Identity& id) { return id.applicationId == 0 && id.version == 0 && id.objects == 0; }
+bool isBlank(const Identity& id)
+{
+    return id.applicationId == 0 && id.version == 0 && id.objects == 0;
+}
 
 void checkIdentity(const std::string& path, const Identity& id, bool mayInitialize, int target)
 {
     if (id.applicationId == kApplicationId) {
         if (id.version > target)
-            throw WorkspaceError(Reason::NewerSchema,
-                                 path + ": was written by a newer Tokenscope (schema " +
-                                     std::to_string(id.version) + " > " + std::to_string(target) +
-                                     "); upgrade Tokenscope");
+            throw WorkspaceError(Reason::NewerSchema, path + ": was written by a newer Tokenscope (schema " +
+                                                          std::to_string(id.version) + " > " +
+                                                          std::to_string(target) + "); upgrade Tokenscope");
         return;
     }
     if (!isBlank(id))
@@ -95,7 +99,10 @@ void upgrade(sql::Connection& db, const std::string& path, const Migrations& ste
     transaction.commit();
 }
 
-std::string seconds(int ms) { return std::to_string(ms / 1000) + "." + std::to_string(ms % 1000 / 100); }
+std::string seconds(int ms)
+{
+    return std::to_string(ms / 1000) + "." + std::to_string(ms % 1000 / 100);
+}
 
 } // namespace
 

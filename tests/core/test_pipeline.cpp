@@ -174,6 +174,24 @@ private Q_SLOTS:
         QCOMPARE(f.traces.back().output.at(0).content, std::string("partial an"));
     }
 
+    void cutStreamWithoutUsageIsEstimatedAndSaysSo()
+    {
+        Fixture f;
+        CallResult cut = ScriptedProvider::ok("partial answer that was cut");
+        cut.response.usage = {};
+        cut.error = {ProviderError::Kind::Network, 0, std::nullopt, "", {}, "stream ended before [DONE]"};
+        f.provider->script = {cut};
+        f.run();
+        const Trace& t = f.traces.back();
+        QVERIFY(t.summary.outputTokens > 0);
+        QVERIFY(t.summary.costUsd > 0);
+        for (const Span& s : t.spans)
+            if (s.attrString(attr::kStage) == "llm.call") {
+                QVERIFY(!s.attrBool(attr::kUsageReported));
+                QVERIFY(s.attrBool(attr::kCostEstimated));
+            }
+    }
+
     void fallsBackToTheNextDeployment()
     {
         Fixture f;

@@ -6,7 +6,6 @@
 #include "trace/json_text.h"
 
 #include <QTest>
-
 #include <cmath>
 #include <limits>
 
@@ -16,7 +15,7 @@ class TestStoreCodec : public QObject
 {
     Q_OBJECT
 
-private slots:
+  private slots:
     void doublesReadBackAsDoubles_data()
     {
         QTest::addColumn<double>("value");
@@ -75,7 +74,8 @@ private slots:
         QTest::addColumn<QByteArray>("expected");
         const QByteArray replacement("\xEF\xBF\xBD");
         QTest::newRow("lone continuation") << QByteArray("a\x80z") << QByteArray("a") + replacement + "z";
-        QTest::newRow("truncated sequence") << QByteArray("ok\xE2\x9C") << QByteArray("ok") + replacement + replacement;
+        QTest::newRow("truncated sequence")
+            << QByteArray("ok\xE2\x9C") << QByteArray("ok") + replacement + replacement;
         QTest::newRow("overlong") << QByteArray("\xC0\xAF") << replacement + replacement;
         QTest::newRow("surrogate") << QByteArray("\xED\xA0\x80") << replacement + replacement + replacement;
         QTest::newRow("valid") << QByteArray("naïve ✓ 😀") << QByteArray("naïve ✓ 😀");

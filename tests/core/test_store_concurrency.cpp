@@ -8,7 +8,6 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
-
 #include <atomic>
 #include <mutex>
 #include <thread>
@@ -66,11 +65,11 @@ class TestStoreConcurrency : public QObject
 {
     Q_OBJECT
 
-private:
+  private:
     QTemporaryDir dir_;
     std::string path(const char* name) const { return dir_.filePath(QString::fromUtf8(name)).toStdString(); }
 
-private slots:
+  private slots:
     void readersWhileWriting()
     {
         constexpr int kTraces = 6000;

@@ -6,7 +6,6 @@
 
 #include <QTemporaryDir>
 #include <QTest>
-
 #include <algorithm>
 #include <set>
 
@@ -48,12 +47,12 @@ std::vector<Row> rows()
          kDay1 + 10 * kHour, "The quick brown fox", "ok"},
         {"t2", "gpt-4o-mini", "openai", false, "gateway", "bob", "s1", "eu", false, 0.001, 100, 20, 150, 800,
          kDay1 + 12 * kHour, "Weather in Paris today?", "sunny"},
-        {"t3", "claude-sonnet", "anthropic", true, "gateway", "alice", "s2", "beta", false, 0.0, 500, 0, -1, 5000,
-         kDay2 + 9 * kHour, "Refund policy for orders", ""},
+        {"t3", "claude-sonnet", "anthropic", true, "gateway", "alice", "s2", "beta", false, 0.0, 500, 0, -1,
+         5000, kDay2 + 9 * kHour, "Refund policy for orders", ""},
         {"t4", "gpt-4o", "openai", false, "import", "carol", "s3", "", false, 0.05, 3000, 500, 900, 3000,
          kDay3 + 8 * kHour, "naïve café résumé", "noted"},
-        {"t5", "llama3", "ollama", false, "playground", "Ada L", "s4", "beta-2,eu-west", true, 0.0, 50, 50, 80, 400,
-         kDay3 + 20 * kHour, "What does \"quoted\" mean?", "It's a brown dog"},
+        {"t5", "llama3", "ollama", false, "playground", "Ada L", "s4", "beta-2,eu-west", true, 0.0, 50, 50,
+         80, 400, kDay3 + 20 * kHour, "What does \"quoted\" mean?", "It's a brown dog"},
         {"t6", "gpt-4o-mini", "openai", true, "demo", "bob", "s2", "eu,beta", false, 0.002, 200, 40, -1, 1500,
          kDay4, "fox hunting rules", ""},
     };
@@ -87,13 +86,20 @@ bool before(const TraceSummary& a, const TraceSummary& b, TraceOrder order)
 {
     auto key = [&](const TraceSummary& s) -> std::tuple<int, double, std::string> {
         switch (order.key) {
-        case TraceOrderKey::Start: return {1, double(s.start), {}};
-        case TraceOrderKey::Duration: return {1, s.durationMs, {}};
-        case TraceOrderKey::Cost: return {1, s.costUsd, {}};
-        case TraceOrderKey::InputTokens: return {1, double(s.inputTokens), {}};
-        case TraceOrderKey::OutputTokens: return {1, double(s.outputTokens), {}};
-        case TraceOrderKey::Ttft: return {s.ttftMs ? 1 : 0, s.ttftMs.value_or(0), {}};
-        case TraceOrderKey::Model: return {1, 0, s.model};
+        case TraceOrderKey::Start:
+            return {1, double(s.start), {}};
+        case TraceOrderKey::Duration:
+            return {1, s.durationMs, {}};
+        case TraceOrderKey::Cost:
+            return {1, s.costUsd, {}};
+        case TraceOrderKey::InputTokens:
+            return {1, double(s.inputTokens), {}};
+        case TraceOrderKey::OutputTokens:
+            return {1, double(s.outputTokens), {}};
+        case TraceOrderKey::Ttft:
+            return {s.ttftMs ? 1 : 0, s.ttftMs.value_or(0), {}};
+        case TraceOrderKey::Model:
+            return {1, 0, s.model};
         }
         return {};
     };
@@ -110,7 +116,7 @@ class TestStoreQuery : public QObject
 {
     Q_OBJECT
 
-private:
+  private:
     QTemporaryDir dir_;
     std::unique_ptr<TraceStore> store_;
     std::unique_ptr<TraceReader> reader_;
@@ -123,7 +129,7 @@ private:
         return ids;
     }
 
-private slots:
+  private slots:
     void initTestCase()
     {
         store_ = TraceStore::open(dir_.filePath(QStringLiteral("query.db")).toStdString(),
@@ -213,8 +219,9 @@ private slots:
     void anySearchTextIsSafe_data()
     {
         QTest::addColumn<QString>("text");
-        for (const char* text : {"\"", "\"fox", "*", "-", "fox*bar", "a:b", "NOT fox", "fox AND", "(", ")", "^",
-                                 "'; DROP TABLE traces; --", "col:fox", "fox\"brown", "\"\"", "NEAR(a b, 2)", "+"})
+        for (const char* text :
+             {"\"", "\"fox", "*", "-", "fox*bar", "a:b", "NOT fox", "fox AND", "(", ")", "^",
+              "'; DROP TABLE traces; --", "col:fox", "fox\"brown", "\"\"", "NEAR(a b, 2)", "+"})
             QTest::newRow(text) << QString::fromUtf8(text);
     }
 
@@ -232,8 +239,8 @@ private slots:
     {
         QTest::addColumn<TraceOrder>("order");
         const std::pair<const char*, TraceOrderKey> keys[] = {
-            {"start", TraceOrderKey::Start},   {"duration", TraceOrderKey::Duration},
-            {"cost", TraceOrderKey::Cost},     {"input", TraceOrderKey::InputTokens},
+            {"start", TraceOrderKey::Start},         {"duration", TraceOrderKey::Duration},
+            {"cost", TraceOrderKey::Cost},           {"input", TraceOrderKey::InputTokens},
             {"output", TraceOrderKey::OutputTokens}, {"ttft", TraceOrderKey::Ttft},
             {"model", TraceOrderKey::Model}};
         for (const auto& [name, key] : keys) {

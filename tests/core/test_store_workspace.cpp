@@ -9,7 +9,6 @@
 #include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QTest>
-
 #include <filesystem>
 #include <fstream>
 
@@ -108,15 +107,16 @@ class TestStoreWorkspace : public QObject
 {
     Q_OBJECT
 
-private:
+  private:
     QTemporaryDir dir_;
     int counter_ = 0;
     std::string freshPath(const char* name)
     {
-        return dir_.filePath(QStringLiteral("%1-%2").arg(++counter_).arg(QString::fromUtf8(name))).toStdString();
+        return dir_.filePath(QStringLiteral("%1-%2").arg(++counter_).arg(QString::fromUtf8(name)))
+            .toStdString();
     }
 
-private slots:
+  private slots:
     void createsAFreshWorkspaceAtTheCurrentVersion()
     {
         const std::string path = freshPath("nested/deeper/ws.db");
@@ -128,7 +128,8 @@ private slots:
         QCOMPARE(db.queryInt("PRAGMA user_version"), std::int64_t{TraceStore::kSchemaVersion});
         QCOMPARE(db.queryText("PRAGMA journal_mode"), std::string("wal"));
         for (const char* table : {"traces", "spans", "messages", "messages_fts", "exchanges"})
-            QVERIFY2(db.queryInt("SELECT count(*) FROM sqlite_master WHERE name = '" + std::string(table) + "'") == 1,
+            QVERIFY2(db.queryInt("SELECT count(*) FROM sqlite_master WHERE name = '" + std::string(table) +
+                                 "'") == 1,
                      table);
     }
 
@@ -140,7 +141,8 @@ private slots:
             QFAIL("opened a missing workspace");
         } catch (const WorkspaceError& e) {
             QCOMPARE(e.reason(), Reason::Missing);
-            const std::string expected = path + ": no such workspace; create it with `tokenscope-cli demo --db " + path;
+            const std::string expected =
+                path + ": no such workspace; create it with `tokenscope-cli demo --db " + path;
             QVERIFY2(std::string(e.what()).starts_with(expected), e.what());
         }
         QVERIFY(!fs::exists(path));
@@ -260,13 +262,16 @@ private slots:
 
     void olderVersionIsMigratedInPlace()
     {
-        const workspace::Migrations v1{{1, [](sql::Connection& db) {
-                                            db.exec("CREATE TABLE items (name TEXT); INSERT INTO items VALUES ('kept')");
-                                        }}};
+        const workspace::Migrations v1{
+            {1, [](sql::Connection& db) {
+                 db.exec("CREATE TABLE items (name TEXT); INSERT INTO items VALUES ('kept')");
+             }}};
         workspace::Migrations v2 = v1;
-        v2.push_back({2, [](sql::Connection& db) {
-                          db.exec("ALTER TABLE items ADD COLUMN size INTEGER NOT NULL DEFAULT 7; CREATE TABLE extra (x)");
-                      }});
+        v2.push_back(
+            {2, [](sql::Connection& db) {
+                 db.exec(
+                     "ALTER TABLE items ADD COLUMN size INTEGER NOT NULL DEFAULT 7; CREATE TABLE extra (x)");
+             }});
         const std::string path = freshPath("migrate.db");
         {
             sql::Connection db = workspace::openWorkspace(path, OpenMode::CreateIfMissing, 1000, v1);
@@ -284,7 +289,8 @@ private slots:
 
     void failedMigrationLeavesTheFileAsItWas()
     {
-        const workspace::Migrations v1{{1, [](sql::Connection& db) { db.exec("CREATE TABLE items (name TEXT)"); }}};
+        const workspace::Migrations v1{
+            {1, [](sql::Connection& db) { db.exec("CREATE TABLE items (name TEXT)"); }}};
         workspace::Migrations broken = v1;
         broken.push_back({2, [](sql::Connection& db) {
                               db.exec("CREATE TABLE half (x)");
@@ -292,7 +298,8 @@ private slots:
                           }});
         const std::string path = freshPath("broken.db");
         workspace::openWorkspace(path, OpenMode::CreateIfMissing, 1000, v1);
-        QVERIFY_THROWS_EXCEPTION(WorkspaceError, workspace::openWorkspace(path, OpenMode::ExistingOnly, 1000, broken));
+        QVERIFY_THROWS_EXCEPTION(WorkspaceError,
+                                 workspace::openWorkspace(path, OpenMode::ExistingOnly, 1000, broken));
         sql::Connection db(path, sql::Connection::Mode::ReadOnly);
         QCOMPARE(db.queryInt("PRAGMA user_version"), std::int64_t{1});
         QCOMPARE(db.queryInt("SELECT count(*) FROM sqlite_master WHERE name = 'half'"), std::int64_t{0});
@@ -301,7 +308,8 @@ private slots:
     void lockedBeyondTimeout_data()
     {
         QTest::addColumn<QString>("lock");
-        QTest::newRow("exclusive locking mode") << QStringLiteral("PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE");
+        QTest::newRow("exclusive locking mode")
+            << QStringLiteral("PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE");
         QTest::newRow("write transaction") << QStringLiteral("BEGIN IMMEDIATE");
     }
 

@@ -36,7 +36,7 @@ class TestTraceFilter : public QObject
 {
     Q_OBJECT
 
-private slots:
+  private slots:
     void parses_data()
     {
         QTest::addColumn<QString>("text");
@@ -61,12 +61,13 @@ private slots:
         row("tokens<1000 ttft<=500 duration=2000", QStringLiteral("tokens<1000|ttft<=500|duration=2000"));
         row("since:2026-11-01", QStringLiteral("since=") + n(filter::utcMidnight(2026, 11, 1)));
         row("until:2026-11-20", QStringLiteral("until=") + n(filter::utcMidnight(2026, 11, 21)));
-        row("until:2026-11-20T12:00", QStringLiteral("until=") + n(filter::utcMidnight(2026, 11, 20) + 12 * kHour));
+        row("until:2026-11-20T12:00",
+            QStringLiteral("until=") + n(filter::utcMidnight(2026, 11, 20) + 12 * kHour));
         row("since:2024-02-29T23:59:59Z",
             QStringLiteral("since=") + n(filter::utcMidnight(2024, 3, 1) - kNsPerSec));
         row("since:7d", QStringLiteral("since=") + n(kNow - 7 * kDay));
-        row("since:24h until:30m", QStringLiteral("since=") + n(kNow - 24 * kHour) + QStringLiteral("|until=") +
-                                       n(kNow - 30 * 60 * kNsPerSec));
+        row("since:24h until:30m", QStringLiteral("since=") + n(kNow - 24 * kHour) +
+                                       QStringLiteral("|until=") + n(kNow - 30 * 60 * kNsPerSec));
         row("since:2w", QStringLiteral("since=") + n(kNow - 14 * kDay));
         row("refund", QStringLiteral("text=refund"));
         row("refund \"order number\" model:x", QStringLiteral("model:x|text=refund \"order number\""));
@@ -92,8 +93,9 @@ private slots:
         const auto row = [](const char* text, const char* error) {
             QTest::newRow(text) << QString::fromUtf8(text) << QString::fromUtf8(error);
         };
-        row("foo:bar", "unknown filter key 'foo' (known: model, provider, status, source, user, session, tag, "
-                       "simulated, since, until, cost, tokens, ttft, duration)");
+        row("foo:bar",
+            "unknown filter key 'foo' (known: model, provider, status, source, user, session, tag, "
+            "simulated, since, until, cost, tokens, ttft, duration)");
         row("model:gpt-4o foo>3", "unknown filter key 'foo'");
         row("-foo:x", "unknown filter key 'foo'");
         row("model:", "'model:' needs a value after ':'");

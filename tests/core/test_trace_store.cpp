@@ -7,7 +7,6 @@
 #include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QTest>
-
 #include <atomic>
 
 using namespace ts;
@@ -16,7 +15,7 @@ class TestTraceStore : public QObject
 {
     Q_OBJECT
 
-private:
+  private:
     QTemporaryDir dir_;
     std::string path(const char* name) const { return dir_.filePath(QString::fromUtf8(name)).toStdString(); }
     static std::unique_ptr<TraceStore> create(const std::string& file)
@@ -24,7 +23,7 @@ private:
         return TraceStore::open(file, TraceStore::OpenMode::CreateIfMissing);
     }
 
-private slots:
+  private slots:
     void roundTripIsExact()
     {
         Trace expected = test::richTrace();
@@ -126,7 +125,8 @@ private slots:
         QCOMPARE(store->reader()->count(search), std::int64_t{1});
         sql::Connection raw(store->path(), sql::Connection::Mode::ReadWrite);
         raw.exec("INSERT INTO messages_fts(messages_fts) VALUES ('integrity-check')");
-        QCOMPARE(raw.queryInt("SELECT count(*) FROM messages"), std::int64_t(rich.input.size() + rich.output.size()));
+        QCOMPARE(raw.queryInt("SELECT count(*) FROM messages"),
+                 std::int64_t(rich.input.size() + rich.output.size()));
     }
 
     void flushWaitsForEverythingQueued()

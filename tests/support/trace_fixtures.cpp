@@ -8,7 +8,10 @@ namespace ts::test {
 
 namespace {
 
-Nanos msToNs(double ms) { return static_cast<Nanos>(ms * static_cast<double>(kNsPerMs)); }
+Nanos msToNs(double ms)
+{
+    return static_cast<Nanos>(ms * static_cast<double>(kNsPerMs));
+}
 
 Span rootSpan(const TraceSpec& spec, const std::string& traceId)
 {
@@ -21,12 +24,10 @@ Span rootSpan(const TraceSpec& spec, const std::string& traceId)
     root.end = spec.start + msToNs(spec.durationMs);
     root.status = spec.error ? SpanStatus::Error : SpanStatus::Ok;
     root.statusMessage = spec.error ? "upstream failed" : "";
-    root.attributes = {{std::string(attr::kRequestModel), spec.model},
-                       {std::string(attr::kSource), spec.source},
-                       {std::string(attr::kUser), spec.user},
-                       {std::string(attr::kSession), spec.session},
-                       {std::string(attr::kTags), spec.tags},
-                       {std::string(attr::kSimulated), spec.simulated}};
+    root.attributes = {
+        {std::string(attr::kRequestModel), spec.model}, {std::string(attr::kSource), spec.source},
+        {std::string(attr::kUser), spec.user},          {std::string(attr::kSession), spec.session},
+        {std::string(attr::kTags), spec.tags},          {std::string(attr::kSimulated), spec.simulated}};
     if (spec.error)
         root.attributes[std::string(attr::kErrorType)] = std::string("http.500");
     return root;
@@ -87,17 +88,21 @@ Trace richTrace()
     call.attributes["tokenscope.empty_list"] = std::vector<std::string>{};
     call.attributes["tokenscope.number_text"] = std::string("42");
     call.attributes["tokenscope.unicode"] = std::string("naïve \"quoted\" \n line ✓");
-    call.events = {SpanEvent{call.start + 5, "gen_ai.choice", {{"index", std::int64_t{0}}, {"final", true}}},
-                   SpanEvent{call.start + 9, "retry", {{"delay_s", 0.5}, {"reasons", std::vector<std::string>{"429"}}}}};
+    call.events = {
+        SpanEvent{call.start + 5, "gen_ai.choice", {{"index", std::int64_t{0}}, {"final", true}}},
+        SpanEvent{call.start + 9, "retry", {{"delay_s", 0.5}, {"reasons", std::vector<std::string>{"429"}}}}};
     trace.input.insert(trace.input.begin(), Message{Role::System, "You are terse.", {}, {}, {}});
-    trace.output.push_back(Message{Role::Assistant, "", {ToolCall{"call_1", "lookup", R"({"q":"weather"})"}}, {}, {}});
+    trace.output.push_back(
+        Message{Role::Assistant, "", {ToolCall{"call_1", "lookup", R"({"q":"weather"})"}}, {}, {}});
     trace.output.push_back(Message{Role::Tool, "sunny", {}, "call_1", "lookup"});
     const std::string check = "✓"; // three bytes, split across two chunks below
     Exchange exchange;
     exchange.spanId = call.spanId;
     exchange.url = "https://api.example.test/v1/chat/completions";
-    exchange.requestHeaders = {{"content-type", "application/json"}, {"authorization", "<redacted>"},
-                               {"x-tag", "a"}, {"x-tag", "b"}};
+    exchange.requestHeaders = {{"content-type", "application/json"},
+                               {"authorization", "<redacted>"},
+                               {"x-tag", "a"},
+                               {"x-tag", "b"}};
     exchange.requestBody = R"({"model":"gpt-4o-mini","stream":true})";
     exchange.httpStatus = 200;
     exchange.responseHeaders = {{"content-type", "text/event-stream"}};

@@ -9,7 +9,7 @@ namespace ts::test {
 // A small trace (a root span and one llm.call span) whose summary is easy to predict.
 struct TraceSpec
 {
-    std::string traceId; // empty: a new random id
+    std::string traceId;                     // empty: a new random id
     Nanos start = 1'767'225'600'000'000'000; // 2026-01-01T00:00Z
     double durationMs = 1000;
     std::string model = "gpt-4o-mini";

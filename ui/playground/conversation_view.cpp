@@ -1,7 +1,6 @@
 #include "playground/conversation_view.h"
 
 #include <QScrollBar>
-#include <QTimer>
 #include <QVBoxLayout>
 
 namespace ts::ui {
@@ -15,6 +14,14 @@ ConversationView::ConversationView(QWidget* parent)
     setWidget(content_);
     setWidgetResizable(true);
     setFrameShape(QFrame::NoFrame);
+    // Follow the newest text while it grows, until the user scrolls away from the end.
+    connect(verticalScrollBar(), &QScrollBar::rangeChanged, this, [this](int, int max) {
+        if (follow_)
+            verticalScrollBar()->setValue(max);
+    });
+    connect(verticalScrollBar(), &QScrollBar::actionTriggered, this, [this] {
+        follow_ = verticalScrollBar()->sliderPosition() >= verticalScrollBar()->maximum();
+    });
 }
 
 MessageBubble* ConversationView::add(MessageBubble::Kind kind, const QString& title, const QString& text)
@@ -38,8 +45,8 @@ void ConversationView::clear() { removeLast(static_cast<int>(bubbles_.size())); 
 
 void ConversationView::scrollToEnd()
 {
-    // After the layout has taken the new text into account.
-    QTimer::singleShot(0, this, [this] { verticalScrollBar()->setValue(verticalScrollBar()->maximum()); });
+    follow_ = true;
+    verticalScrollBar()->setValue(verticalScrollBar()->maximum());
 }
 
 } // namespace ts::ui

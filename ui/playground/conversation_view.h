@@ -25,6 +25,7 @@ private:
     QWidget* content_;
     QVBoxLayout* column_;
     std::vector<MessageBubble*> bubbles_;
+    bool follow_ = true;
 };
 
 } // namespace ts::ui
