@@ -96,21 +96,25 @@ PipelineResult Pipeline::run(ChatRequest request, const RunOptions& options)
     return std::move(run.result);
 }
 
-void Pipeline::guardInput(Run& run)
+// Both guard stages: a span with the policy's name and findings; a block fails the request.
+void Pipeline::runGuard(Run& run, const char* stage, const std::string& policy,
+                        const std::function<GuardVerdict(Span&)>& check)
 {
-    Span& span = run.trace.begin("guard.input", run.root.spanId);
-    span.attributes.insert_or_assign(std::string(attr::kStage), std::string("guard.input"));
-    GuardVerdict verdict;
-    if (inputGuard_) {
-        span.attributes.insert_or_assign("tokenscope.guard.policy", inputGuard_->policyName());
-        verdict = inputGuard_->check(run.request, span);
-    } else {
-        span.attributes.insert_or_assign("tokenscope.guard.policy", std::string("none"));
-    }
+    Span& span = run.trace.begin(stage, run.root.spanId);
+    span.attributes.insert_or_assign(std::string(attr::kStage), std::string(stage));
+    span.attributes.insert_or_assign("tokenscope.guard.policy", policy);
+    const GuardVerdict verdict = check ? check(span) : GuardVerdict{};
     span.attributes.insert_or_assign(std::string(attr::kGuardFindings), std::int64_t{verdict.findings});
     if (verdict.blocked)
         run.result.error = {ProviderError::Kind::Config, 0, std::nullopt, "guard_blocked", {}, verdict.reason};
     run.trace.end(span, verdict.blocked ? SpanStatus::Error : SpanStatus::Ok, verdict.reason);
+}
+
+void Pipeline::guardInput(Run& run)
+{
+    if (!inputGuard_)
+        return runGuard(run, "guard.input", "none", {});
+    runGuard(run, "guard.input", inputGuard_->policyName(), [&](Span& span) { return inputGuard_->check(run.request, span); });
 }
 
 bool Pipeline::lookupCache(Run& run)
@@ -199,19 +203,10 @@ bool Pipeline::attempt(Run& run, const Deployment& deployment, int attemptNo, Sp
 
 void Pipeline::guardOutput(Run& run)
 {
-    Span& span = run.trace.begin("guard.output", run.root.spanId);
-    span.attributes.insert_or_assign(std::string(attr::kStage), std::string("guard.output"));
-    GuardVerdict verdict;
-    if (outputGuard_) {
-        span.attributes.insert_or_assign("tokenscope.guard.policy", outputGuard_->policyName());
-        verdict = outputGuard_->check(run.request, run.result.response, span);
-    } else {
-        span.attributes.insert_or_assign("tokenscope.guard.policy", std::string("none"));
-    }
-    span.attributes.insert_or_assign(std::string(attr::kGuardFindings), std::int64_t{verdict.findings});
-    if (verdict.blocked)
-        run.result.error = {ProviderError::Kind::Config, 0, std::nullopt, "guard_blocked", {}, verdict.reason};
-    run.trace.end(span, verdict.blocked ? SpanStatus::Error : SpanStatus::Ok, verdict.reason);
+    if (!outputGuard_)
+        return runGuard(run, "guard.output", "none", {});
+    runGuard(run, "guard.output", outputGuard_->policyName(),
+             [&](Span& span) { return outputGuard_->check(run.request, run.result.response, span); });
 }
 
 void Pipeline::storeCache(Run& run)

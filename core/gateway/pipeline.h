@@ -63,6 +63,8 @@ public:
 
 private:
     struct Run;
+    void runGuard(Run& run, const char* stage, const std::string& policy,
+                  const std::function<GuardVerdict(Span&)>& check);
     void guardInput(Run& run);
     bool lookupCache(Run& run);
     void route(Run& run);

@@ -1,8 +1,5 @@
 #include "model/span.h"
 
-#include <array>
-#include <mutex>
-#include <random>
 
 namespace ts {
 
@@ -50,28 +47,5 @@ bool Span::attrBool(std::string_view key) const
     const auto* b = v ? std::get_if<bool>(v) : nullptr;
     return b && *b;
 }
-
-namespace {
-
-std::string randomHex(size_t bytes)
-{
-    static std::mutex mutex;
-    static std::mt19937_64 rng{std::random_device{}()};
-    static constexpr std::array<char, 16> digits{'0', '1', '2', '3', '4', '5', '6', '7',
-                                                 '8', '9', 'a', 'b', 'c', 'd', 'e', 'f'};
-    std::string out(bytes * 2, '0');
-    std::lock_guard lock(mutex);
-    for (size_t i = 0; i < out.size(); i += 16) {
-        std::uint64_t r = rng();
-        for (size_t j = i; j < std::min(out.size(), i + 16); ++j, r >>= 4)
-            out[j] = digits[r & 0xF];
-    }
-    return out;
-}
-
-} // namespace
-
-std::string newTraceId() { return randomHex(16); }
-std::string newSpanId() { return randomHex(8); }
 
 } // namespace ts

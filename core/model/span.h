@@ -1,4 +1,5 @@
 #pragma once
+#include "model/ids.h"
 #include "model/time.h"
 
 #include <cstdint>
@@ -51,7 +52,5 @@ struct Span
     bool operator==(const Span&) const = default;
 };
 
-std::string newTraceId();
-std::string newSpanId();
 
 } // namespace ts

@@ -1,30 +1,12 @@
 #pragma once
 #include "model/clock.h"
+#include "model/ids.h"
 #include "model/trace.h"
 
-#include <cstdint>
 #include <deque>
-#include <mutex>
-#include <random>
 #include <string>
 
 namespace ts {
-
-// Where trace and span ids come from: random by default, seeded for reproducible demo data.
-class IdSource
-{
-public:
-    IdSource() = default;
-    explicit IdSource(std::uint64_t seed) : seeded_(true), rng_(seed) {}
-    std::string traceId();
-    std::string spanId();
-
-private:
-    std::string hex(int bytes);
-    bool seeded_ = false;
-    std::mutex mutex_;
-    std::mt19937_64 rng_;
-};
 
 // Collects the spans of one trace as the pipeline runs. Spans live in a deque, so a reference
 // returned by begin() stays valid while later spans are added. Used by one thread at a time.
@@ -49,6 +31,5 @@ private:
     Trace trace_;
 };
 
-IdSource& randomIds();
 
 } // namespace ts
