@@ -37,6 +37,12 @@ void configureLibraryOnce()
     });
 }
 
+int walCommitted(void* callback, sqlite3*, const char*, int pages)
+{
+    (*static_cast<std::function<void(int)>*>(callback))(pages);
+    return SQLITE_OK;
+}
+
 int cancelled(void* token)
 {
     return static_cast<const CancelToken*>(token)->cancelled() ? 1 : 0;
@@ -62,13 +68,17 @@ Connection::~Connection()
     sqlite3_close_v2(db_);
 }
 
-Connection::Connection(Connection&& other) noexcept : db_(std::exchange(other.db_, nullptr)) {}
+Connection::Connection(Connection&& other) noexcept
+    : db_(std::exchange(other.db_, nullptr)), onCommit_(std::move(other.onCommit_))
+{
+}
 
 Connection& Connection::operator=(Connection&& other) noexcept
 {
     if (this != &other) {
         sqlite3_close_v2(db_);
         db_ = std::exchange(other.db_, nullptr);
+        onCommit_ = std::move(other.onCommit_);
     }
     return *this;
 }
@@ -104,6 +114,19 @@ void Connection::watchCancel(const CancelToken* token)
         sqlite3_progress_handler(db_, kSteps, cancelled, const_cast<CancelToken*>(token));
     else
         sqlite3_progress_handler(db_, 0, nullptr, nullptr);
+}
+
+void Connection::checkpointPassive()
+{
+    const int rc = sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    if (rc != SQLITE_OK)
+        fail(rc);
+}
+
+void Connection::onCommit(std::function<void(int walPages)> callback)
+{
+    onCommit_ = std::make_unique<std::function<void(int)>>(std::move(callback));
+    sqlite3_wal_hook(db_, walCommitted, onCommit_.get());
 }
 
 std::int64_t Connection::lastInsertRowId() const

@@ -1,5 +1,7 @@
 #pragma once
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -45,6 +47,11 @@ class Connection
     void setBusyTimeout(int ms);
     // While set, a running statement stops with SQLITE_INTERRUPT once the token is cancelled.
     void watchCancel(const CancelToken* token);
+    // Copies committed write-ahead-log pages into the database without waiting for anyone.
+    void checkpointPassive();
+    // Called after each commit of this connection with the number of pages in the log; replaces
+    // SQLite's own automatic checkpoints.
+    void onCommit(std::function<void(int walPages)> callback);
     std::int64_t lastInsertRowId() const;
     int changes() const;
     // Throws Error for result code rc with this connection's message.
@@ -52,6 +59,7 @@ class Connection
 
   private:
     sqlite3* db_ = nullptr;
+    std::unique_ptr<std::function<void(int)>> onCommit_; // on the heap: SQLite keeps its address
 };
 
 } // namespace ts::sql

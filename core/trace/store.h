@@ -49,14 +49,19 @@ class TraceStore
     virtual ~TraceStore() = default; // flushes pending writes
 
     virtual const std::string& path() const = 0;
-    // Queues a finished trace; it is summarised and committed by the writer thread within ~50 ms.
+    // Summarises a finished trace (summarize()) and queues it; the writer thread commits it within
+    // ~50 ms. A trace with the trace id of a stored one replaces it. Blocks while maxQueued traces
+    // wait. For bulk loads, a larger StoreOptions::maxBatch (e.g. 5000) commits fewer, bigger
+    // transactions.
     virtual void write(Trace trace) = 0;
-    // Blocks until everything queued so far is committed. Returns false if a write failed
-    // (the reason is in lastError()).
+    // Blocks until everything queued so far is committed. Returns false if a write failed since
+    // the previous flush() (the reason is in lastError()). Not from a listener.
     virtual bool flush() = 0;
     virtual std::string lastError() const = 0;
 
-    // Called (on the writer or the watcher thread) after this or another process committed traces.
+    // Called (on the writer or the watcher thread) after this or another process committed traces,
+    // another process's commits within about watchIntervalMs. Keep listeners short (post to an event
+    // loop); once unsubscribe() returns the listener is not running and is not called again.
     using Listener = std::function<void()>;
     virtual int subscribe(Listener listener) = 0;
     virtual void unsubscribe(int id) = 0;
@@ -65,12 +70,13 @@ class TraceStore
     virtual std::unique_ptr<TraceReader> reader() const = 0;
 };
 
+// Failures throw WorkspaceError naming the workspace file.
 class TraceReader
 {
   public:
     virtual ~TraceReader() = default;
     virtual std::int64_t count(const TraceFilter& filter) = 0;
-    // Row ids in display order; the cancel token is checked while stepping.
+    // Row ids in display order (the key, then rowid); empty once the cancel token is cancelled.
     virtual std::vector<std::int64_t> rowIds(const TraceFilter& filter, TraceOrder order,
                                              const CancelToken* cancel = nullptr) = 0;
     // One page in display order, for the first screen before rowIds() is in.

@@ -1,6 +1,7 @@
 #include "trace/trace_writer.h"
 
 #include "trace/sqlite_transaction.h"
+#include "trace/workspace_open.h"
 
 #include <sqlite3.h>
 
@@ -19,14 +20,19 @@ bool isTraceError(const std::exception& error)
            code == SQLITE_RANGE;
 }
 
+constexpr int kCheckpointPages = 1000; // SQLite's own default: about 4 MB of log
+constexpr int kLogLimitPages = 20000;  // the checkpointer fell behind: the writer checkpoints itself
+
 } // namespace
 
 TraceWriter::TraceWriter(sql::Connection db, std::string path, Limits limits, std::function<void()> committed)
-    : db_(std::move(db)), inserter_(db_), path_(std::move(path)), limits_(limits),
-      committed_(std::move(committed))
+    : db_(std::move(db)), inserter_(db_), checkpointer_(workspace::openReadConnection(path, 1000)),
+      path_(std::move(path)), limits_(limits), committed_(std::move(committed))
 {
-    // A bigger page cache and fewer, larger checkpoints: bulk writes touch many index pages.
-    db_.exec("PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = 10000");
+    // A bigger page cache, as bulk writes touch many index pages; checkpoints run on the
+    // checkpointer's thread, and a log that grew for a burst is cut back afterwards.
+    db_.exec("PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY; PRAGMA journal_size_limit = 67108864");
+    db_.onCommit([this](int pages) { walGrew(pages); });
     thread_ = std::thread([this] { run(); });
 }
 
@@ -120,6 +126,20 @@ void TraceWriter::finishBatch(size_t size, size_t failed, std::string error)
         }
     }
     progress_.notify_all();
+}
+
+// Runs inside SQLite's commit, so it must not throw.
+void TraceWriter::walGrew(int pages) noexcept
+{
+    if (pages >= kLogLimitPages) {
+        try {
+            db_.checkpointPassive();
+        } catch (const sql::Error&) {
+            // Readers hold the log; the next commit tries again.
+        }
+    } else if (pages >= kCheckpointPages) {
+        checkpointer_.request();
+    }
 }
 
 // Returns how many traces failed.

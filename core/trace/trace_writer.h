@@ -2,6 +2,7 @@
 #include "model/trace.h"
 #include "trace/sqlite_connection.h"
 #include "trace/trace_inserter.h"
+#include "trace/wal_checkpointer.h"
 
 #include <chrono>
 #include <condition_variable>
@@ -45,9 +46,11 @@ class TraceWriter
     void finishBatch(size_t size, size_t failed, std::string error);
     size_t store(const std::vector<Trace>& batch, std::string& error);
     size_t storeEach(const std::vector<Trace>& batch, std::string& error);
+    void walGrew(int pages) noexcept;
 
     sql::Connection db_;
     TraceInserter inserter_;
+    WalCheckpointer checkpointer_;
     std::string path_;
     Limits limits_;
     std::function<void()> committed_;

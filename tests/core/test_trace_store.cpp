@@ -8,6 +8,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <atomic>
+#include <filesystem>
 
 using namespace ts;
 
@@ -153,6 +154,23 @@ class TestTraceStore : public QObject
         }
         auto store = TraceStore::open(file, TraceStore::OpenMode::ExistingOnly);
         QCOMPARE(store->reader()->count({}), std::int64_t{700});
+    }
+
+    // The write-ahead log is copied back into the database while the store stays open, so the
+    // log does not grow with the workspace.
+    void logIsCheckpointedWhileOpen()
+    {
+        const std::string file = path("checkpoint.db");
+        auto store = create(file);
+        for (int i = 0; i < 3000; ++i) {
+            store->write(test::richTrace());
+            if (i % 300 == 299)
+                QVERIFY(store->flush());
+        }
+        QVERIFY(store->flush());
+        QTRY_VERIFY_WITH_TIMEOUT(std::filesystem::file_size(file) > 4 * 1024 * 1024, 5000);
+        QVERIFY(std::filesystem::file_size(file + "-wal") < 80 * 1024 * 1024);
+        QCOMPARE(store->reader()->count({}), std::int64_t{3000});
     }
 
     void listenersHearOwnCommits()
