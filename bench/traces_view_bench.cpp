@@ -90,7 +90,9 @@ Trace benchTrace(std::int64_t i, Nanos start, std::mt19937_64& rng)
 
 std::shared_ptr<TraceStore> prepareWorkspace(const Options& options)
 {
-    std::shared_ptr<TraceStore> store = TraceStore::open(options.path, TraceStore::OpenMode::CreateIfMissing);
+    // A bulk load: bigger transactions than the applications' default.
+    std::shared_ptr<TraceStore> store =
+        TraceStore::open(options.path, TraceStore::OpenMode::CreateIfMissing, StoreOptions{.maxBatch = 5000});
     const std::int64_t existing = store->reader()->count({});
     if (existing >= options.count) {
         std::printf("workspace %s (%lld traces, reused)\n", options.path.c_str(), static_cast<long long>(existing));

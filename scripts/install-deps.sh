@@ -5,7 +5,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config git
   qt6-base-dev qt6-charts-dev libgl-dev          # Qt 6 Widgets, QtCharts (libgl-dev: Qt's CMake wants OpenGL)
-  libcurl4-openssl-dev libsqlite3-dev nlohmann-json3-dev
+  libcurl4-openssl-dev libsqlite3-dev nlohmann-json3-dev zlib1g-dev
   libcpp-httplib-dev                             # loopback provider servers in tests
   xvfb xauth fonts-dejavu-core                   # offscreen screenshots and a real window under Xvfb
 )
@@ -20,4 +20,4 @@ sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
 echo "installing: ${missing[*]}"
 $sudo apt-get update -q
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q "${missing[@]}"

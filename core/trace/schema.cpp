@@ -92,7 +92,8 @@ CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages WHEN old.content <> 
 END;
 )sql";
 
-// Headers are JSON [[name, value], ...]; chunks are JSON [{"at": ns, "data": ...}, ...].
+// Headers are JSON [[name, value], ...]. The bulky columns are BLOBs written by codec::packBlob
+// (zlib above a few dozen bytes); chunks are codec::chunksToBytes (arrival-time deltas, raw bytes).
 constexpr const char* kExchanges = R"sql(
 CREATE TABLE exchanges (
     trace_rowid INTEGER NOT NULL REFERENCES traces(rowid) ON DELETE CASCADE,
@@ -101,11 +102,11 @@ CREATE TABLE exchanges (
     method TEXT NOT NULL DEFAULT 'POST',
     url TEXT NOT NULL DEFAULT '',
     request_headers TEXT NOT NULL DEFAULT '[]',
-    request_body TEXT NOT NULL DEFAULT '',
+    request_body BLOB NOT NULL DEFAULT x'',
     http_status INTEGER NOT NULL DEFAULT 0,
     response_headers TEXT NOT NULL DEFAULT '[]',
-    chunks TEXT NOT NULL DEFAULT '[]',
-    response_body TEXT NOT NULL DEFAULT '',
+    chunks BLOB NOT NULL DEFAULT x'',
+    response_body BLOB NOT NULL DEFAULT x'',
     PRIMARY KEY (trace_rowid, seq)
 );
 )sql";

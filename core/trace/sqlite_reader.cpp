@@ -1,5 +1,6 @@
 #include "trace/sqlite_reader.h"
 
+#include "trace/blob_codec.h"
 #include "trace/filter_sql.h"
 #include "trace/sqlite_transaction.h"
 #include "trace/summary_codec.h"
@@ -56,10 +57,17 @@ template <typename Work> auto SqliteTraceReader::guarded(Work&& work) -> decltyp
     } catch (const sql::Error& error) {
         throw workspace::workspaceError(path_, error, busyTimeoutMs_);
     } catch (const nlohmann::json::exception& error) {
-        throw WorkspaceError(WorkspaceError::Reason::Corrupt, path_ + ": a stored trace is unreadable (" +
-                                                                  error.what() +
-                                                                  "); restore the workspace from a backup");
+        throw unreadable(error);
+    } catch (const codec::CorruptValue& error) {
+        throw unreadable(error);
     }
+}
+
+WorkspaceError SqliteTraceReader::unreadable(const std::exception& error) const
+{
+    return WorkspaceError(WorkspaceError::Reason::Corrupt, path_ + ": a stored trace is unreadable (" +
+                                                               error.what() +
+                                                               "); restore the workspace from a backup");
 }
 
 std::int64_t SqliteTraceReader::count(const TraceFilter& filter)

@@ -23,6 +23,7 @@ class SqliteTraceReader final : public TraceReader
 
   private:
     template <typename Work> auto guarded(Work&& work) -> decltype(work());
+    WorkspaceError unreadable(const std::exception& error) const;
     std::vector<std::int64_t> collectRowIds(const TraceFilter& filter, TraceOrder order,
                                             const CancelToken* cancel);
     void summaryBatch(const std::int64_t* ids, size_t count, std::vector<TraceSummary>& out);

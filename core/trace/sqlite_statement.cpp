@@ -63,6 +63,12 @@ Statement& Statement::bindTextRef(int index, std::string_view value)
     return *this;
 }
 
+Statement& Statement::bindBlobRef(int index, std::string_view bytes)
+{
+    check(sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(), SQLITE_STATIC));
+    return *this;
+}
+
 Statement& Statement::bindNull(int index)
 {
     check(sqlite3_bind_null(stmt_, index));
@@ -129,6 +135,14 @@ std::string Statement::columnText(int column) const
 {
     const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
     return text ? std::string(text, static_cast<size_t>(sqlite3_column_bytes(stmt_, column))) : std::string();
+}
+
+std::string_view Statement::columnBlob(int column) const
+{
+    const void* bytes = sqlite3_column_blob(stmt_, column);
+    return bytes ? std::string_view(static_cast<const char*>(bytes),
+                                    static_cast<size_t>(sqlite3_column_bytes(stmt_, column)))
+                 : std::string_view();
 }
 
 std::optional<double> Statement::columnOptReal(int column) const

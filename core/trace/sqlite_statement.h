@@ -30,6 +30,8 @@ class Statement
     Statement& bindText(int index, std::string_view value);
     // Binds without copying: the text must stay alive and unchanged until reset().
     Statement& bindTextRef(int index, std::string_view value);
+    // Binds bytes as a BLOB without copying, under the same rule as bindTextRef().
+    Statement& bindBlobRef(int index, std::string_view bytes);
     Statement& bindNull(int index);
     Statement& bindOptReal(int index, const std::optional<double>& value);
     Statement& bind(int index, const Value& value);
@@ -45,6 +47,8 @@ class Statement
     std::int64_t columnInt(int column) const;
     double columnReal(int column) const;
     std::string columnText(int column) const;
+    // The column's bytes, valid until the next step() or reset().
+    std::string_view columnBlob(int column) const;
     std::optional<double> columnOptReal(int column) const;
 
   private:

@@ -1,6 +1,8 @@
 #include "trace/trace_inserter.h"
 
 #include "trace/attribute_json.h"
+#include "trace/blob_codec.h"
+#include "trace/chunk_codec.h"
 #include "trace/exchange_json.h"
 #include "trace/span_names.h"
 #include "trace/sqlite_connection.h"
@@ -93,12 +95,14 @@ void TraceInserter::insertExchanges(std::int64_t rowId, const std::vector<Exchan
         const Exchange& e = exchanges[seq];
         const std::string requestHeaders = codec::headersToJson(e.requestHeaders);
         const std::string responseHeaders = codec::headersToJson(e.responseHeaders);
-        const std::string chunks = codec::chunksToJson(e.chunks);
+        const std::string requestBody = codec::packBlob(e.requestBody);
+        const std::string chunks = codec::packBlob(codec::chunksToBytes(e.chunks));
+        const std::string responseBody = codec::packBlob(e.responseBody);
         exchange_.bindInt(1, rowId).bindInt(2, static_cast<std::int64_t>(seq)).bindTextRef(3, e.spanId);
         exchange_.bindTextRef(4, e.method).bindTextRef(5, e.url);
-        exchange_.bindTextRef(6, requestHeaders).bindTextRef(7, e.requestBody);
+        exchange_.bindTextRef(6, requestHeaders).bindBlobRef(7, requestBody);
         exchange_.bindInt(8, e.httpStatus).bindTextRef(9, responseHeaders);
-        exchange_.bindTextRef(10, chunks).bindTextRef(11, e.responseBody);
+        exchange_.bindBlobRef(10, chunks).bindBlobRef(11, responseBody);
         exchange_.run();
         exchange_.reset();
     }

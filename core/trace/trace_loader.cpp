@@ -1,6 +1,8 @@
 #include "trace/trace_loader.h"
 
 #include "trace/attribute_json.h"
+#include "trace/blob_codec.h"
+#include "trace/chunk_codec.h"
 #include "trace/exchange_json.h"
 #include "trace/span_names.h"
 #include "trace/summary_codec.h"
@@ -58,11 +60,11 @@ Exchange readExchange(const sql::Statement& row)
     e.method = row.columnText(1);
     e.url = row.columnText(2);
     e.requestHeaders = codec::headersFromJson(row.columnText(3));
-    e.requestBody = row.columnText(4);
+    e.requestBody = codec::unpackBlob(row.columnBlob(4));
     e.httpStatus = static_cast<int>(row.columnInt(5));
     e.responseHeaders = codec::headersFromJson(row.columnText(6));
-    e.chunks = codec::chunksFromJson(row.columnText(7));
-    e.responseBody = row.columnText(8);
+    e.chunks = codec::chunksFromBytes(codec::unpackBlob(row.columnBlob(7)));
+    e.responseBody = codec::unpackBlob(row.columnBlob(8));
     return e;
 }
 

@@ -91,18 +91,6 @@ class TestStoreCodec : public QObject
         QCOMPARE(codec::isValidUtf8(text), bytes == expected);
     }
 
-    void chunksKeepTheirBytes()
-    {
-        std::string binary;
-        for (int i = 0; i < 256; ++i)
-            binary += static_cast<char>(i);
-        const std::vector<Exchange::Chunk> in{{1, "data: plain\n\n"}, {2, binary}, {3, "\xE2\x9C"}, {4, ""}};
-        const std::string json = codec::chunksToJson(in);
-        QVERIFY(json.find("\"data\":\"data: plain") != std::string::npos);
-        QVERIFY(json.find("\"base64\"") != std::string::npos);
-        QVERIFY(codec::chunksFromJson(json) == in);
-    }
-
     void base64_data()
     {
         QTest::addColumn<QByteArray>("bytes");
