@@ -14,10 +14,10 @@ namespace {
 //       └─ llm.call ── tool (added here)    + an orphan whose parent is not in the trace
 Trace sampleTrace()
 {
-    Trace trace = test::makeTrace(test::specFor(3));
-    const test::TraceSpec spec = test::specFor(3);
-    trace.spans.push_back(test::makeSpan(spec, "tool lookup", "tool", trace.spans[2].spanId, 300, 320, 5));
-    trace.spans.push_back(test::makeSpan(spec, "stray", "", "ffffffffffffffff", 2, 3, 6));
+    Trace trace = uitest::makeTrace(uitest::specFor(3));
+    const uitest::TraceSpec spec = uitest::specFor(3);
+    trace.spans.push_back(uitest::makeSpan(spec, "tool lookup", "tool", trace.spans[2].spanId, 300, 320, 5));
+    trace.spans.push_back(uitest::makeSpan(spec, "stray", "", "ffffffffffffffff", 2, 3, 6));
     return trace;
 }
 
@@ -39,7 +39,7 @@ void TestSpanTreeModel::passesModelTester()
     SpanTreeModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setTrace(sampleTrace());
-    model.setTrace(test::makeTrace(test::specFor(4)));
+    model.setTrace(uitest::makeTrace(uitest::specFor(4)));
     model.clear();
 }
 

@@ -30,14 +30,14 @@ void TestStoreWatcher::init()
     store_.reset();
     dir_ = std::make_unique<QTemporaryDir>();
     QVERIFY(dir_->isValid());
-    store_ = test::openTempStore(*dir_);
+    store_ = uitest::openTempStore(*dir_);
 }
 
 void TestStoreWatcher::announcesACommit()
 {
     StoreWatcher watcher(store_);
     QSignalSpy spy(&watcher, &StoreWatcher::tracesChanged);
-    test::fillStore(*store_, 1);
+    uitest::fillStore(*store_, 1);
     QTRY_VERIFY_WITH_TIMEOUT(spy.count() >= 1, 3000);
 }
 
@@ -46,7 +46,7 @@ void TestStoreWatcher::coalescesABurst()
     StoreWatcher watcher(store_, nullptr, std::chrono::milliseconds(300));
     QSignalSpy spy(&watcher, &StoreWatcher::tracesChanged);
     for (int i = 0; i < 20; ++i)
-        test::fillStore(*store_, 1, i); // twenty separate commits
+        uitest::fillStore(*store_, 1, i); // twenty separate commits
     QTRY_VERIFY_WITH_TIMEOUT(spy.count() >= 1, 3000);
     QTest::qWait(800); // let anything pending arrive
     QVERIFY2(spy.count() <= 3, qPrintable(QString::number(spy.count())));
@@ -59,7 +59,7 @@ void TestStoreWatcher::throttlesSteadyTraffic()
     std::atomic<bool> stop{false};
     std::thread writer([&] {
         for (int i = 0; !stop; ++i) {
-            store_->write(test::makeTrace(test::specFor(i)));
+            store_->write(uitest::makeTrace(uitest::specFor(i)));
             store_->flush();
             std::this_thread::sleep_for(std::chrono::milliseconds(10));
         }
@@ -79,7 +79,7 @@ void TestStoreWatcher::dyingWhileWritesGoOnIsSafe()
     std::atomic<bool> stop{false};
     std::thread writer([&] {
         for (int i = 0; !stop; ++i) {
-            store_->write(test::makeTrace(test::specFor(i)));
+            store_->write(uitest::makeTrace(uitest::specFor(i)));
             store_->flush();
         }
     });

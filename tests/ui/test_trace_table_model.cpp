@@ -72,8 +72,8 @@ void TestTraceTableModel::init()
 {
     dir_ = std::make_unique<QTemporaryDir>();
     QVERIFY(dir_->isValid());
-    store_ = test::openTempStore(*dir_);
-    test::fillStore(*store_, kTraces);
+    store_ = uitest::openTempStore(*dir_);
+    uitest::fillStore(*store_, kTraces);
 }
 
 void TestTraceTableModel::cleanup()
@@ -142,7 +142,7 @@ void TestTraceTableModel::passesModelTester()
     QCOMPARE(model.rowCount(), kTraces);
     model.index(kTraces - 1, 0).data(); // fetch the last page
     QTRY_VERIFY(rowsFetched(model, kTraces - 10, kTraces - 1));
-    test::fillStore(*store_, 5, kTraces); // live insertion
+    uitest::fillStore(*store_, 5, kTraces); // live insertion
     QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), kTraces + 5, 5000);
     waitLoaded(model, [&] { model.sort(Col::Cost, Qt::DescendingOrder); });
     waitLoaded(model, [&] { model.setFilter(filterOf("status:error")); });
@@ -171,9 +171,9 @@ void TestTraceTableModel::newestFirstByDefault()
 {
     auto model = loadedModel();
     QCOMPARE(model->index(0, 0).data(TraceTableModel::TraceIdRole).toString(),
-             QString::fromStdString(test::traceIdOf(kTraces - 1)));
+             QString::fromStdString(uitest::traceIdOf(kTraces - 1)));
     QCOMPARE(model->index(1, 0).data(TraceTableModel::TraceIdRole).toString(),
-             QString::fromStdString(test::traceIdOf(kTraces - 2)));
+             QString::fromStdString(uitest::traceIdOf(kTraces - 2)));
 }
 
 void TestTraceTableModel::placeholderThenData()
@@ -189,7 +189,7 @@ void TestTraceTableModel::placeholderThenData()
     const QModelIndex topLeft = changed.last().at(0).toModelIndex();
     const QModelIndex bottomRight = changed.last().at(1).toModelIndex();
     QVERIFY(topLeft.row() <= last && last <= bottomRight.row());
-    QCOMPARE(name.data(TraceTableModel::TraceIdRole).toString(), QString::fromStdString(test::traceIdOf(0)));
+    QCOMPARE(name.data(TraceTableModel::TraceIdRole).toString(), QString::fromStdString(uitest::traceIdOf(0)));
     QCOMPARE(name.data().toString(), u"Question 0: what is up?"_s);
 }
 
@@ -201,7 +201,7 @@ void TestTraceTableModel::cellsAndRoles()
     model->index(errorRow, 0).data();
     QTRY_VERIFY(rowsFetched(*model, simulatedRow, errorRow));
     const TraceSummary error = summaryAt(*model, errorRow);
-    QCOMPARE(error.traceId, test::traceIdOf(3));
+    QCOMPARE(error.traceId, uitest::traceIdOf(3));
     QCOMPARE(model->index(errorRow, Col::Status).data().toString(), u"error"_s);
     QVERIFY(model->index(errorRow, Col::Name).data(Qt::BackgroundRole).canConvert<QColor>());
     QVERIFY(!model->index(simulatedRow, Col::Name).data(Qt::BackgroundRole).isValid());
@@ -219,7 +219,7 @@ void TestTraceTableModel::filters()
     auto model = loadedModel();
     int errors = 0;
     for (int i = 0; i < kTraces; ++i)
-        errors += test::specFor(i).error ? 1 : 0;
+        errors += uitest::specFor(i).error ? 1 : 0;
     waitLoaded(*model, [&] { model->setFilter(filterOf("status:error")); });
     QCOMPARE(model->rowCount(), errors);
     QTRY_VERIFY(rowsFetched(*model, 0, model->rowCount() - 1));
@@ -267,7 +267,7 @@ void TestTraceTableModel::liveInsertionAtTopKeepsSelection()
     const qint64 selectedId = model->rowIdAt(5);
     QSignalSpy inserted(model.get(), &QAbstractItemModel::rowsInserted);
     QSignalSpy reset(model.get(), &QAbstractItemModel::modelReset);
-    test::fillStore(*store_, 3, kTraces); // three newer traces
+    uitest::fillStore(*store_, 3, kTraces); // three newer traces
     QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), kTraces + 3, 5000);
     QCOMPARE(reset.count(), 0);
     QVERIFY(inserted.count() >= 1);
@@ -276,7 +276,7 @@ void TestTraceTableModel::liveInsertionAtTopKeepsSelection()
     QCOMPARE(model->rowIdAt(selection.currentIndex().row()), selectedId);
     QCOMPARE(selection.selectedRows().size(), 1);
     QTRY_COMPARE(model->index(0, 0).data(TraceTableModel::TraceIdRole).toString(), // new rows: fetched on demand
-                 QString::fromStdString(test::traceIdOf(kTraces + 2)));
+                 QString::fromStdString(uitest::traceIdOf(kTraces + 2)));
 }
 
 void TestTraceTableModel::rearrangementKeepsSelection()
@@ -290,9 +290,9 @@ void TestTraceTableModel::rearrangementKeepsSelection()
     QSignalSpy reset(model.get(), &QAbstractItemModel::modelReset);
     QSignalSpy layout(model.get(), &QAbstractItemModel::layoutChanged);
     for (int i = kTraces; i < kTraces + 4; ++i) { // costs that land in the middle of the list
-        test::TraceSpec spec = test::specFor(i);
+        uitest::TraceSpec spec = uitest::specFor(i);
         spec.costUsd = 0.005;
-        store_->write(test::makeTrace(spec));
+        store_->write(uitest::makeTrace(spec));
     }
     store_->flush();
     QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), kTraces + 4, 5000);

@@ -28,7 +28,7 @@ namespace {
 
 constexpr int kTraces = 300;
 
-QString traceIdOf(int index) { return QString::fromStdString(test::traceIdOf(index)); }
+QString traceIdOf(int index) { return QString::fromStdString(uitest::traceIdOf(index)); }
 
 QString shownTraceId(const TracesPanel& panel)
 {
@@ -66,8 +66,8 @@ void TestTracesPanel::init()
 {
     dir_ = std::make_unique<QTemporaryDir>();
     QVERIFY(dir_->isValid());
-    store_ = test::openTempStore(*dir_);
-    test::fillStore(*store_, kTraces);
+    store_ = uitest::openTempStore(*dir_);
+    uitest::fillStore(*store_, kTraces);
 }
 
 void TestTracesPanel::cleanup()
@@ -177,7 +177,7 @@ void TestTracesPanel::openInPlaygroundForwardsTheTrace()
     QCOMPARE(button->text(), u"Open in playground"_s);
     button->click();
     QCOMPARE(spy.count(), 1);
-    QCOMPARE(spy.first().first().value<Trace>().traceId, test::traceIdOf(kTraces - 1));
+    QCOMPARE(spy.first().first().value<Trace>().traceId, uitest::traceIdOf(kTraces - 1));
 }
 
 void TestTracesPanel::copyAsCurlFillsTheClipboard()

@@ -1,4 +1,5 @@
 #pragma once
+// (Namespace uitest: tests/support has its own ts::test::TraceSpec.)
 // Tiny builders of traces with spans, messages and a raw exchange, and a temporary workspace.
 #include "model/attributes.h"
 #include "model/trace.h"
@@ -10,7 +11,7 @@
 #include <memory>
 #include <string>
 
-namespace ts::test {
+namespace ts::uitest {
 
 struct TraceSpec
 {
@@ -147,4 +148,4 @@ inline void fillStore(TraceStore& store, int count, int firstIndex = 0)
     store.flush();
 }
 
-} // namespace ts::test
+} // namespace ts::uitest
