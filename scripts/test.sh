@@ -7,7 +7,7 @@ stage() { printf '\n== %s\n' "$*"; }
 timed() { local t0=$SECONDS; "$@"; printf '   (%ds)\n' $((SECONDS - t0)); }
 
 stage "dependencies";        timed scripts/install-deps.sh
-stage "configure (ci)";      timed cmake --preset ci >/dev/null
+stage "configure (ci)";      timed bash -c 'cmake --preset ci >/dev/null'
 stage "build (ci)";          timed cmake --build --preset ci
 stage "core + CLI only";     timed bash -c 'cmake --preset core-only >/dev/null && cmake --build --preset core-only --target tokenscope-cli'
 stage "tests";               timed ctest --preset ci --timeout 600

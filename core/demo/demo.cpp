@@ -29,7 +29,7 @@ double share(const std::string& scenario)
 // Working hours are busy, nights quiet, weekends at a third.
 double activity(Nanos t)
 {
-    const double hour = static_cast<double>((t % kDay) / (3600 * kNsPerSec)) + 0.5;
+    const double hour = static_cast<double>(t % kDay) / (3600.0 * static_cast<double>(kNsPerSec));
     const int weekday = static_cast<int>((t / kDay + 4) % 7); // 1970-01-01 was a Thursday
     const double diurnal = 0.15 + std::pow(std::max(0.0, std::sin((hour - 6.0) / 14.0 * std::numbers::pi)), 2.0);
     return (weekday == 0 || weekday == 6 ? 0.35 : 1.0) * diurnal;

@@ -13,7 +13,7 @@ namespace ts {
 
 namespace {
 
-constexpr Nanos kPromptCacheTtl = 5 * 60 * kNsPerSec;
+constexpr Nanos kPromptCacheTtl = Nanos{5 * 60} * kNsPerSec;
 constexpr std::int64_t kMinCacheablePrompt = 1024;
 
 enum class Fault { None, RateLimit, ServerError, StreamCut };
