@@ -7,8 +7,6 @@ namespace ts::codec {
 
 namespace {
 
-constexpr std::string_view kAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
 // Length of the UTF-8 sequence led by byte b, 0 when b cannot lead one.
 size_t sequenceLength(unsigned char b)
 {
@@ -44,12 +42,6 @@ bool validSequence(std::string_view s, size_t at, size_t length)
     return length == 1 || (cp >= kMinimum[length] && cp <= 0x10FFFF && !surrogate);
 }
 
-int alphabetIndex(char c)
-{
-    const size_t at = kAlphabet.find(c);
-    return at == std::string_view::npos ? -1 : static_cast<int>(at);
-}
-
 } // namespace
 
 size_t utf8SequenceLength(std::string_view bytes, size_t at)
@@ -67,43 +59,6 @@ bool isValidUtf8(std::string_view bytes)
         at += length;
     }
     return true;
-}
-
-std::string base64Encode(std::string_view bytes)
-{
-    std::string out;
-    out.reserve((bytes.size() + 2) / 3 * 4);
-    for (size_t at = 0; at < bytes.size(); at += 3) {
-        std::uint32_t group = static_cast<unsigned char>(bytes[at]) << 16;
-        if (at + 1 < bytes.size())
-            group |= static_cast<unsigned char>(bytes[at + 1]) << 8;
-        if (at + 2 < bytes.size())
-            group |= static_cast<unsigned char>(bytes[at + 2]);
-        out += kAlphabet[(group >> 18) & 0x3F];
-        out += kAlphabet[(group >> 12) & 0x3F];
-        out += at + 1 < bytes.size() ? kAlphabet[(group >> 6) & 0x3F] : '=';
-        out += at + 2 < bytes.size() ? kAlphabet[group & 0x3F] : '=';
-    }
-    return out;
-}
-
-std::string base64Decode(std::string_view text)
-{
-    std::string out;
-    std::uint32_t buffer = 0;
-    int bits = 0;
-    for (char c : text) {
-        const int value = alphabetIndex(c);
-        if (value < 0)
-            continue;
-        buffer = (buffer << 6) | static_cast<std::uint32_t>(value);
-        bits += 6;
-        if (bits >= 8) {
-            bits -= 8;
-            out += static_cast<char>((buffer >> bits) & 0xFF);
-        }
-    }
-    return out;
 }
 
 } // namespace ts::codec

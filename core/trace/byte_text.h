@@ -7,7 +7,5 @@ namespace ts::codec {
 bool isValidUtf8(std::string_view bytes);
 // Length of the valid UTF-8 sequence starting at `at`, 0 when the bytes there are not one.
 size_t utf8SequenceLength(std::string_view bytes, size_t at);
-std::string base64Encode(std::string_view bytes);
-std::string base64Decode(std::string_view text); // skips characters outside the alphabet
 
 } // namespace ts::codec

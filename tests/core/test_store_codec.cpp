@@ -91,22 +91,6 @@ class TestStoreCodec : public QObject
         QCOMPARE(codec::isValidUtf8(text), bytes == expected);
     }
 
-    void base64_data()
-    {
-        QTest::addColumn<QByteArray>("bytes");
-        for (const char* text : {"", "f", "fo", "foo", "foob", "fooba", "foobar"})
-            QTest::newRow(text) << QByteArray(text);
-        QTest::newRow("binary") << QByteArray("\x00\xFF\x10\x80", 4);
-    }
-
-    void base64()
-    {
-        QFETCH(QByteArray, bytes);
-        const std::string encoded = codec::base64Encode(bytes.toStdString());
-        QCOMPARE(QByteArray::fromStdString(encoded), bytes.toBase64());
-        QCOMPARE(QByteArray::fromStdString(codec::base64Decode(encoded)), bytes);
-    }
-
     void headersKeepOrderAndRepeats()
     {
         const std::vector<Header> in{{"b", "1"}, {"a", "2"}, {"b", "3"}};
