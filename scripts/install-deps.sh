@@ -6,6 +6,7 @@ packages=(
   build-essential cmake ninja-build pkg-config git
   qt6-base-dev qt6-charts-dev libgl-dev          # Qt 6 Widgets, QtCharts (libgl-dev: Qt's CMake wants OpenGL)
   libcurl4-openssl-dev libsqlite3-dev nlohmann-json3-dev zlib1g-dev
+  libpcre2-dev                                   # tokenizer pre-split (PCRE2 with JIT)
   libcpp-httplib-dev                             # loopback provider servers in tests
   xvfb xauth fonts-dejavu-core                   # offscreen screenshots and a real window under Xvfb
 )

@@ -24,6 +24,13 @@ const std::vector<Verb>& verbs()
          "      and free words for full-text search of the messages. -key:value negates.\n",
          {{"--db", "--limit", "--filter"}, {"--json"}},
          runTraces},
+        {"tokens", "count tokens exactly (OpenAI encodings) or print the token ids",
+         "usage: tokenscope-cli tokens [--encoding o200k_base|cl100k_base | --model M] [--ids] [FILE|-]\n\n"
+         "Reads FILE (or standard input) and prints its token count, or with --ids a JSON array of token\n"
+         "ids, equal to tiktoken's encode_ordinary. --model picks the model's encoding; a model without an\n"
+         "exact tokenizer here (Claude, Gemini, Llama) gets a count labelled as an estimate.\n",
+         {{"--encoding", "--model"}, {"--ids"}},
+         runTokens},
         {"demo", "generate realistic simulated traffic through the real pipeline",
          "usage: tokenscope-cli demo [--db PATH] [--scenario copilot|writer|rag|agent|all[,..]]\n"
          "                           [--days N] [--seed S] [--rate R]\n\n"

@@ -27,5 +27,6 @@ std::unique_ptr<TraceStore> openWorkspace(const Args& args, TraceStore::OpenMode
 int runChat(const Args& args);
 int runTraces(const Args& args);
 int runDemo(const Args& args);
+int runTokens(const Args& args);
 
 } // namespace ts::cli

@@ -66,7 +66,7 @@ private Q_SLOTS:
         const Run v = cli({QStringLiteral("--version")});
         QCOMPARE(v.code, 0);
         QVERIFY(v.out.startsWith(QStringLiteral("tokenscope-cli ")));
-        for (const char* verb : {"chat", "traces", "demo"}) {
+        for (const char* verb : {"chat", "traces", "demo", "tokens"}) {
             const Run h = cli({QString::fromLatin1(verb), QStringLiteral("--help")});
             QCOMPARE(h.code, 0);
             QVERIFY(h.out.contains(QStringLiteral("usage: tokenscope-cli ") + QString::fromLatin1(verb)));
@@ -176,6 +176,33 @@ private Q_SLOTS:
         const QStringList a = ids("seed-a.tokenscope"), b = ids("seed-b.tokenscope");
         QVERIFY(!a.isEmpty());
         QCOMPARE(a, b);
+    }
+
+    void tokensCountsAndListsIds()
+    {
+        const QByteArray text = "Hello, world! Tokenscope counts tokens exactly.";
+        const Run ids = cli({QStringLiteral("tokens"), QStringLiteral("--ids"), QStringLiteral("-")}, text);
+        QCOMPARE(ids.code, 0);
+        const QJsonArray array = QJsonDocument::fromJson(ids.out.toUtf8()).array();
+        QVERIFY(array.size() > 5);
+        const Run count = cli({QStringLiteral("tokens"), QStringLiteral("--model"), QStringLiteral("gpt-4o-mini")}, text);
+        QCOMPARE(count.code, 0);
+        QCOMPARE(count.out.trimmed().toInt(), array.size());
+        const Run cl100k = cli({QStringLiteral("tokens"), QStringLiteral("--encoding"), QStringLiteral("cl100k_base")}, text);
+        QCOMPARE(cl100k.code, 0);
+        QVERIFY(cl100k.out.trimmed().toInt() > 5);
+    }
+
+    void tokensForOtherModelsAreLabelledEstimates()
+    {
+        const Run r = cli({QStringLiteral("tokens"), QStringLiteral("--model"), QStringLiteral("claude-sonnet-4")}, "Hello there");
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.trimmed().toInt() > 0);
+        QVERIFY(r.err.contains(QStringLiteral("estimate")));
+        const Run unknown = cli({QStringLiteral("tokens"), QStringLiteral("--model"), QStringLiteral("gtp-4o-mini")}, "Hi");
+        QCOMPARE(unknown.code, 1);
+        QVERIFY2(unknown.err.contains(QStringLiteral("gpt-4o-mini")), qPrintable(unknown.err)); // nearest known
+        QCOMPARE(cli({QStringLiteral("tokens"), QStringLiteral("--encoding"), QStringLiteral("p50k")}, "Hi").code, 2);
     }
 
     void chatSimulatedStreamsAndRecords()
