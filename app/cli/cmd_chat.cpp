@@ -50,7 +50,7 @@ void printStats(const PipelineResult& r)
 {
     std::string ttft = r.ttftMs ? std::to_string(static_cast<long long>(*r.ttftMs)) + " ms" : "-";
     std::fprintf(stderr, "\n[%lld in · %lld out · $%.6f · TTFT %s · trace %s%s]\n",
-                 static_cast<long long>(r.usage.inputTokens), static_cast<long long>(r.usage.outputTokens),
+                 static_cast<long long>(r.response.usage.inputTokens), static_cast<long long>(r.response.usage.outputTokens),
                  r.cost.total(), ttft.c_str(), r.traceId.c_str(), r.simulated ? " · simulated" : "");
 }
 
@@ -81,9 +81,8 @@ int runChat(const Args& args)
     const PipelineResult result = pipeline.run(std::move(request), options);
     g_cancel = nullptr;
     store->flush();
-    if (!result.response.toolCalls.empty())
-        for (const auto& call : result.response.toolCalls)
-            std::printf("[tool call %s(%s)]\n", call.name.c_str(), call.arguments.c_str());
+    for (const auto& call : result.response.toolCalls)
+        std::printf("[tool call %s(%s)]\n", call.name.c_str(), call.arguments.c_str());
     printStats(result);
     if (!result.ok())
         throw Exit{1, std::string(kindName(result.error.kind)) + " error: " + result.error.message};

@@ -192,7 +192,6 @@ bool Pipeline::attempt(Run& run, const Deployment& deployment, int attemptNo, Sp
     run.result.simulated = run.result.simulated || provider->simulated();
     run.result.response = std::move(result.response);
     run.result.error = result.error;
-    run.result.usage = run.result.response.usage;
     run.result.cost = cost;
     if (result.firstChunkAt)
         run.result.ttftMs = nsToMs(*result.firstChunkAt - run.root.start);

@@ -30,7 +30,6 @@ struct PipelineResult
     ProviderError error;
     std::string traceId;
     std::string rootSpanId;
-    Usage usage;
     CostBreakdown cost;
     std::optional<double> ttftMs; // from the request's start to the first token
     bool simulated = false;

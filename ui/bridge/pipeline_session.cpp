@@ -71,9 +71,9 @@ ReplyOutcome outcomeOf(const PipelineResult& result, double durationMs)
     o.cancelled = result.error.kind == ProviderError::Kind::Cancelled;
     if (result.error && !o.cancelled)
         o.error = QString::fromStdString(result.error.message);
-    o.inputTokens = result.usage.inputTokens;
-    o.outputTokens = result.usage.outputTokens;
-    o.cachedTokens = result.usage.cacheReadTokens;
+    o.inputTokens = result.response.usage.inputTokens;
+    o.outputTokens = result.response.usage.outputTokens;
+    o.cachedTokens = result.response.usage.cacheReadTokens;
     o.costUsd = result.cost.total();
     o.costKnown = result.cost.known;
     o.ttftMs = result.ttftMs;
