@@ -3,9 +3,8 @@
 #include "catalog/catalog.h"
 #include "tokens/bpe_encoder.h"
 #include "tokens/encoding_for_model.h"
-#include "tokens/estimate.h"
+#include "tokens/model_tokens.h"
 
-#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -30,32 +29,11 @@ std::string readInput(const Args& args)
     return out.str();
 }
 
-size_t editDistance(const std::string& a, const std::string& b)
-{
-    std::vector<size_t> row(b.size() + 1);
-    for (size_t j = 0; j <= b.size(); ++j)
-        row[j] = j;
-    for (size_t i = 1; i <= a.size(); ++i) {
-        size_t diagonal = row[0];
-        row[0] = i;
-        for (size_t j = 1; j <= b.size(); ++j) {
-            const size_t up = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
-            diagonal = up;
-        }
-    }
-    return row[b.size()];
-}
-
 std::string nearestModels(const std::string& model)
 {
-    std::vector<std::pair<size_t, std::string>> scored;
-    for (const ModelInfo& m : Catalog::builtin().models())
-        scored.emplace_back(editDistance(model, m.id), m.id);
-    std::sort(scored.begin(), scored.end());
     std::string out;
-    for (size_t i = 0; i < std::min<size_t>(3, scored.size()); ++i)
-        out += (i ? ", " : "") + scored[i].second;
+    for (const std::string& id : Catalog::current()->nearest(model))
+        out += (out.empty() ? "" : ", ") + id;
     return out;
 }
 
@@ -72,11 +50,10 @@ std::string encodingFrom(const Args& args)
     const std::string model = args.valueOr("--model", "");
     if (model.empty())
         return "o200k_base";
-    if (auto enc = encodingForModel(model))
-        return std::string(*enc);
-    if (!Catalog::builtin().find(model))
+    if (!Catalog::current()->find(model) && !encodingForModel(model))
         throw Exit{1, "unknown model '" + model + "' (nearest known: " + nearestModels(model) + ")"};
-    return {};
+    const ModelTokenCounter counter = ModelTokenCounter::forModel(model);
+    return counter.exact() ? counter.tokenizer() : std::string();
 }
 
 } // namespace
@@ -88,9 +65,9 @@ int runTokens(const Args& args)
     if (encoding.empty()) {
         if (args.has("--ids"))
             throw Exit{1, "no exact tokenizer for model '" + args.valueOr("--model", "") + "'; only a count estimate"};
-        std::printf("%lld\n", static_cast<long long>(estimateTokens(text)));
-        std::fprintf(stderr, "estimate: about four characters a token, split at words and punctuation; "
-                             "the provider's own count may differ\n");
+        const TokenCount count = ModelTokenCounter::forModel(args.valueOr("--model", "")).countText(text);
+        std::printf("%lld\n", static_cast<long long>(count.tokens));
+        std::fprintf(stderr, "%s\n", count.method.c_str());
         return 0;
     }
     std::shared_ptr<const BpeEncoder> encoder;

@@ -31,6 +31,20 @@ const std::vector<Verb>& verbs()
          "exact tokenizer here (Claude, Gemini, Llama) gets a count labelled as an estimate.\n",
          {{"--encoding", "--model"}, {"--ids"}},
          runTokens},
+        {"cost", "price a usage line by line from the model catalog (explain this cost)",
+         "usage: tokenscope-cli cost --model M --input N --output N [--cached N] [--cache-write N]\n"
+         "                           [--cache-write-1h N] [--reasoning N] [--provider P] [--batch]\n"
+         "                           [--reported USD] [--anthropic-usage] [--json]\n\n"
+         "Prints each usage type's tokens x price = amount, the total, and where the prices come from.\n"
+         "--input counts every input token, cached reads and cache writes included (OpenAI's prompt_tokens);\n"
+         "with --anthropic-usage it is Anthropic's input_tokens, which leaves them out. --reasoning is part\n"
+         "of --output; --cache-write-1h is the part of --cache-write written for one hour. --batch applies the provider's batch discount. --reported compares a cost the\n"
+         "provider or a log reported with the computed one and flags a difference.\n"
+         "Prices: the shipped catalog with your override file laid over it (see the settings panel).\n",
+         {{"--model", "--provider", "--input", "--output", "--cached", "--cache-write", "--cache-write-1h",
+           "--reasoning", "--reported"},
+          {"--json", "--batch", "--anthropic-usage"}},
+         runCost},
         {"demo", "generate realistic simulated traffic through the real pipeline",
          "usage: tokenscope-cli demo [--db PATH] [--scenario copilot|writer|rag|agent|all[,..]]\n"
          "                           [--days N] [--seed S] [--rate R]\n\n"

@@ -28,5 +28,6 @@ int runChat(const Args& args);
 int runTraces(const Args& args);
 int runDemo(const Args& args);
 int runTokens(const Args& args);
+int runCost(const Args& args);
 
 } // namespace ts::cli

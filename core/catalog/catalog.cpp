@@ -1,73 +1,86 @@
 #include "catalog/catalog.h"
 
+#include "catalog/catalog_error.h"
+#include "catalog/catalog_json.h"
+#include "catalog/json_lines.h"
+#include "catalog/model_match.h"
+#include "catalog/shipped_catalog.h"
+
+#include <nlohmann/json.hpp>
+
 namespace ts {
 
 namespace {
 
-// List prices in USD per million tokens, from the providers' public price pages (2025):
-// openai.com/api/pricing, anthropic.com/pricing, ai.google.dev/pricing. Local models cost nothing.
-std::vector<ModelInfo> builtinModels()
+using nlohmann::json;
+
+[[noreturn]] void fail(std::string_view file, int line, const std::string& message)
 {
-    return {
-        {"gpt-4o", "openai", 128'000, 16'384, 2.50, 10.00, 1.25, 0, "o200k_base"},
-        {"gpt-4o-mini", "openai", 128'000, 16'384, 0.15, 0.60, 0.075, 0, "o200k_base"},
-        {"gpt-4.1", "openai", 1'047'576, 32'768, 2.00, 8.00, 0.50, 0, "o200k_base"},
-        {"gpt-4.1-mini", "openai", 1'047'576, 32'768, 0.40, 1.60, 0.10, 0, "o200k_base"},
-        {"gpt-4.1-nano", "openai", 1'047'576, 32'768, 0.10, 0.40, 0.025, 0, "o200k_base"},
-        {"o4-mini", "openai", 200'000, 100'000, 1.10, 4.40, 0.275, 0, "o200k_base"},
-        {"gpt-3.5-turbo", "openai", 16'385, 4'096, 0.50, 1.50, 0, 0, "cl100k_base"},
-        {"claude-sonnet-4", "anthropic", 200'000, 64'000, 3.00, 15.00, 0.30, 3.75, "claude-estimate"},
-        {"claude-opus-4", "anthropic", 200'000, 32'000, 15.00, 75.00, 1.50, 18.75, "claude-estimate"},
-        {"claude-3-5-haiku", "anthropic", 200'000, 8'192, 0.80, 4.00, 0.08, 1.00, "claude-estimate"},
-        {"gemini-2.0-flash", "google", 1'048'576, 8'192, 0.10, 0.40, 0.025, 0, "gemini-estimate"},
-        {"gemini-2.5-pro", "google", 1'048'576, 65'536, 1.25, 10.00, 0.31, 0, "gemini-estimate"},
-        {"llama3.1:8b", "local", 131'072, 8'192, 0, 0, 0, 0, "llama-estimate"},
-    };
+    throw CatalogError(describeIssue({std::string(file), line, message}));
+}
+
+json parse(std::string_view text, std::string_view file)
+{
+    try {
+        return json::parse(text);
+    } catch (const json::parse_error& e) {
+        fail(file, json_lines::lineAt(text, e.byte > 0 ? e.byte - 1 : 0),
+             "invalid JSON: " + json_lines::syntaxProblem(e.what()));
+    }
+}
+
+std::string textField(const json& doc, const char* key)
+{
+    auto it = doc.find(key);
+    return it != doc.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
 } // namespace
 
+std::string describeIssue(const CatalogIssue& issue)
+{
+    std::string where = issue.file;
+    if (issue.line > 0)
+        where += ":" + std::to_string(issue.line);
+    return where.empty() ? issue.message : where + ": " + issue.message;
+}
+
+Catalog::Catalog(std::vector<ModelInfo> models, std::vector<CatalogIssue> issues)
+    : models_(std::move(models)), issues_(std::move(issues)),
+      matcher_(std::make_shared<const ModelMatcher>(models_))
+{
+}
+
 const Catalog& Catalog::builtin()
 {
-    static const Catalog catalog(builtinModels());
+    static const Catalog catalog = fromJson(shippedCatalogJson(), "resources/catalog/models.json");
     return catalog;
 }
 
-const ModelInfo* Catalog::find(std::string_view modelId) const
+Catalog Catalog::fromJson(std::string_view text, std::string_view fileName)
 {
-    const ModelInfo* best = nullptr;
-    for (const ModelInfo& m : models_) {
-        if (m.id == modelId)
-            return &m;
-        // Dated snapshots (gpt-4o-2024-08-06, claude-sonnet-4-20250514) price as their family.
-        bool prefix = modelId.size() > m.id.size() && modelId.substr(0, m.id.size()) == m.id
-                      && modelId[m.id.size()] == '-';
-        if (prefix && (!best || m.id.size() > best->id.size()))
-            best = &m;
+    const json doc = parse(text, fileName);
+    if (!doc.is_object() || !doc.contains("models") || !doc["models"].is_array())
+        fail(fileName, 1, R"(a catalog must be an object with a "models" array)");
+    if (auto format = doc.find("format"); format == doc.end() || *format != 1)
+        fail(fileName, 1, "unknown catalog format (this version reads \"format\": 1)");
+    const std::vector<int> lines = json_lines::elementLines(text, "models");
+    const json& list = doc["models"];
+    std::vector<ModelInfo> models;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const std::string where = "models[" + std::to_string(i) + "]";
+        ModelInfo& m = models.emplace_back();
+        m.origin = "shipped";
+        try {
+            catalog_json::applyEntry(list[i], where, m);
+            catalog_json::requireComplete(m, where, /*inputOnlyAllowed=*/true);
+        } catch (const catalog_json::EntryError& e) {
+            fail(fileName, i < lines.size() ? lines[i] : 0, e.what());
+        }
     }
-    return best;
-}
-
-CostBreakdown costOf(const ModelInfo& model, const Usage& usage)
-{
-    constexpr double perToken = 1e-6;
-    const double readPrice = model.cacheReadPerMTok > 0 ? model.cacheReadPerMTok : model.inputPerMTok;
-    const double writePrice = model.cacheWritePerMTok > 0 ? model.cacheWritePerMTok : model.inputPerMTok;
-    const std::int64_t uncached = std::max<std::int64_t>(
-        0, usage.inputTokens - usage.cacheReadTokens - usage.cacheWriteTokens);
-    CostBreakdown c;
-    c.known = true;
-    c.input = static_cast<double>(uncached) * model.inputPerMTok * perToken;
-    c.cacheRead = static_cast<double>(usage.cacheReadTokens) * readPrice * perToken;
-    c.cacheWrite = static_cast<double>(usage.cacheWriteTokens) * writePrice * perToken;
-    c.output = static_cast<double>(usage.outputTokens) * model.outputPerMTok * perToken;
-    return c;
-}
-
-CostBreakdown Catalog::cost(std::string_view modelId, const Usage& usage) const
-{
-    const ModelInfo* m = find(modelId);
-    return m ? costOf(*m, usage) : CostBreakdown{};
+    Catalog catalog(std::move(models));
+    catalog.snapshotSource_ = textField(doc, "source") + ", " + textField(doc, "generated");
+    return catalog;
 }
 
 } // namespace ts

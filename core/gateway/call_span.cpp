@@ -1,6 +1,7 @@
 #include "gateway/call_span.h"
 
 #include "model/attributes.h"
+#include "providers/error_category.h"
 
 namespace ts {
 
@@ -42,7 +43,7 @@ void recordCallRequest(Span& span, const Provider& provider, const ChatRequest& 
         a.insert_or_assign(std::string(attr::kSimulated), true);
 }
 
-void recordCallResult(Span& span, const CallResult& result, const CostBreakdown& cost)
+void recordCallResult(Span& span, const CallResult& result, const CostExplanation& cost)
 {
     auto& a = span.attributes;
     const Usage& u = result.response.usage;
@@ -57,8 +58,14 @@ void recordCallResult(Span& span, const CallResult& result, const CostBreakdown&
         a.insert_or_assign(std::string(attr::kCacheWriteTokens), u.cacheWriteTokens);
         a.insert_or_assign(std::string(attr::kReasoningTokens), u.reasoningTokens);
         a.insert_or_assign(std::string(attr::kUsageReported), u.reported);
+        if (u.cacheWrite1hTokens)
+            a.insert_or_assign(std::string(attr::kCacheWrite1hTokens), u.cacheWrite1hTokens);
         a.insert_or_assign(std::string(attr::kCostUsd), cost.total());
-        a.insert_or_assign(std::string(attr::kCostEstimated), !cost.known || !u.reported);
+        a.insert_or_assign(std::string(attr::kCostEstimated), !cost.breakdown.known || !u.reported);
+    }
+    if (cost.reportedUsd) {
+        a.insert_or_assign(std::string(attr::kCostReportedUsd), *cost.reportedUsd);
+        a.insert_or_assign(std::string(attr::kCostDiffers), cost.differs());
     }
     if (result.firstChunkAt)
         a.insert_or_assign(std::string(attr::kTimeToFirstChunk),
@@ -71,6 +78,7 @@ void recordCallResult(Span& span, const CallResult& result, const CostBreakdown&
                            result.error.kind == ProviderError::Kind::Cancelled ? std::string("cancelled")
                            : !result.error.type.empty()                       ? result.error.type
                                                                                : std::string(kindName(result.error.kind)));
+        a.insert_or_assign(std::string(attr::kErrorCategory), std::string(categoryName(categorize(result.error))));
         if (result.error.retryAfterMs)
             a.insert_or_assign(std::string(attr::kRetryAfterMs), *result.error.retryAfterMs);
     }

@@ -2,7 +2,7 @@
 
 #include "gateway/call_span.h"
 #include "model/attributes.h"
-#include "tokens/estimate.h"
+#include "tokens/model_tokens.h"
 
 #include <algorithm>
 #include <random>
@@ -24,14 +24,16 @@ Nanos backoff(const ProviderError& error, int attemptNo, std::mt19937_64& rng)
     return std::uniform_int_distribution<Nanos>(0, ceiling)(rng);
 }
 
-// A stream cut before its usage chunk still cost money: estimate it, marked as not reported.
+// A stream cut before its usage chunk still cost money: count it with the model's tokenizer
+// (exact for OpenAI models), marked as not reported by the provider.
 Usage estimatedUsage(const ChatRequest& request, const ChatResponse& response)
 {
+    const ModelTokenCounter counter = ModelTokenCounter::forModel(request.model);
     Usage u;
-    u.inputTokens = estimatePromptTokens(request.messages);
-    u.outputTokens = estimateTokens(response.text);
+    u.inputTokens = counter.countChat(request.messages, request.tools).tokens;
+    u.outputTokens = counter.countText(response.text).tokens;
     for (const ToolCall& c : response.toolCalls)
-        u.outputTokens += estimateTokens(c.name) + estimateTokens(c.arguments);
+        u.outputTokens += counter.countText(c.name).tokens + counter.countText(c.arguments).tokens;
     return u;
 }
 
@@ -47,8 +49,8 @@ struct Pipeline::Run
     std::mt19937_64 rng;
 };
 
-Pipeline::Pipeline(std::shared_ptr<ProviderRegistry> providers, TraceSink sink, const Catalog& catalog)
-    : providers_(std::move(providers)), sink_(std::move(sink)), catalog_(catalog),
+Pipeline::Pipeline(std::shared_ptr<ProviderRegistry> providers, TraceSink sink, std::shared_ptr<const Catalog> catalog)
+    : providers_(std::move(providers)), sink_(std::move(sink)), catalog_(std::move(catalog)),
       router_(std::make_shared<DirectRouter>())
 {
 }
@@ -185,14 +187,17 @@ bool Pipeline::attempt(Run& run, const Deployment& deployment, int attemptNo, Sp
     CallResult result = provider->call(request, ctx);
     if (!result.response.usage.reported && (result.firstChunkAt || result.ok()))
         result.response.usage = estimatedUsage(request, result.response);
-    const CostBreakdown cost = catalog_.cost(request.model, result.response.usage);
+    const auto catalog = this->catalog();
+    const ModelInfo* priced = catalog->find(request.model, request.provider);
+    CostExplanation cost = priced ? explainCost(*priced, result.response.usage) : CostExplanation{};
+    cost.reportedUsd = result.response.reportedCostUsd;
     recordCallResult(span, result, cost);
     result.exchange.spanId = span.spanId;
     run.trace.trace().exchanges.push_back(std::move(result.exchange));
     run.result.simulated = run.result.simulated || provider->simulated();
     run.result.response = std::move(result.response);
     run.result.error = result.error;
-    run.result.cost = cost;
+    run.result.cost = cost.breakdown;
     if (result.firstChunkAt)
         run.result.ttftMs = nsToMs(*result.firstChunkAt - run.root.start);
     run.trace.end(span, result.error ? SpanStatus::Error : SpanStatus::Ok, result.error.message);

@@ -1,5 +1,6 @@
 #pragma once
 #include "catalog/catalog.h"
+#include "catalog/cost.h"
 #include "gateway/stages.h"
 #include "providers/provider.h"
 #include "trace/trace_builder.h"
@@ -47,7 +48,10 @@ class Pipeline
 public:
     using TraceSink = std::function<void(Trace)>;
 
-    Pipeline(std::shared_ptr<ProviderRegistry> providers, TraceSink sink, const Catalog& catalog = Catalog::builtin());
+    // Prices come from `catalog`, or when it is null from Catalog::current() at each call, so the
+    // user's price overrides apply as soon as they are saved.
+    Pipeline(std::shared_ptr<ProviderRegistry> providers, TraceSink sink,
+             std::shared_ptr<const Catalog> catalog = nullptr);
 
     void setRouter(std::shared_ptr<Router> router) { router_ = std::move(router); }
     void setInputGuard(std::shared_ptr<InputGuard> guard) { inputGuard_ = std::move(guard); }
@@ -55,7 +59,7 @@ public:
     void setCache(std::shared_ptr<ResponseCache> cache) { cache_ = std::move(cache); }
 
     const ProviderRegistry& providers() const { return *providers_; }
-    const Catalog& catalog() const { return catalog_; }
+    std::shared_ptr<const Catalog> catalog() const { return catalog_ ? catalog_ : Catalog::current(); }
     const TraceSink& sink() const { return sink_; }
 
     PipelineResult run(ChatRequest request, const RunOptions& options = {});
@@ -73,7 +77,7 @@ private:
 
     std::shared_ptr<ProviderRegistry> providers_;
     TraceSink sink_;
-    const Catalog& catalog_;
+    std::shared_ptr<const Catalog> catalog_;
     std::shared_ptr<Router> router_;
     std::shared_ptr<InputGuard> inputGuard_;
     std::shared_ptr<OutputGuard> outputGuard_;

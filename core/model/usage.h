@@ -12,6 +12,7 @@ struct Usage
     std::int64_t outputTokens = 0;
     std::int64_t cacheReadTokens = 0;  // part of inputTokens
     std::int64_t cacheWriteTokens = 0; // part of inputTokens
+    std::int64_t cacheWrite1hTokens = 0; // part of cacheWriteTokens: Anthropic's 1-hour cache writes
     std::int64_t reasoningTokens = 0;  // part of outputTokens
     bool reported = false;             // false: estimated by Tokenscope, not reported by the provider
 

@@ -2,35 +2,12 @@
 
 #include "providers/openai_receiver.h"
 #include "providers/openai_wire.h"
-#include "providers/secret_headers.h"
 
 #include <stdexcept>
 
 namespace ts {
 
 namespace {
-
-ProviderError configError(std::string message)
-{
-    return ProviderError{.kind = ProviderError::Kind::Config, .message = std::move(message)};
-}
-
-std::string endpoint(std::string baseUrl)
-{
-    while (baseUrl.ends_with('/'))
-        baseUrl.pop_back();
-    return baseUrl + "/chat/completions";
-}
-
-Exchange exchangeFor(const net::HttpRequest& http)
-{
-    Exchange exchange;
-    exchange.method = http.method;
-    exchange.url = http.url;
-    exchange.requestHeaders = redactSecrets(http.headers);
-    exchange.requestBody = http.body;
-    return exchange;
-}
 
 } // namespace
 
@@ -47,27 +24,20 @@ std::vector<ModelListing> OpenAICompatProvider::models() const
 std::optional<ProviderError> OpenAICompatProvider::prepare(const ChatRequest& request,
                                                            net::HttpRequest& http) const
 {
-    if (!config_.baseUrl.starts_with("http://") && !config_.baseUrl.starts_with("https://"))
-        return configError("base URL must start with http:// or https://: '" + config_.baseUrl + "'");
     if (request.model.empty())
         return configError("no model given");
+    std::string body;
     try {
         // Invalid UTF-8 in a message is replaced rather than refused.
-        http.body = openai::requestJson(request).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        body = openai::requestJson(request).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     } catch (const std::invalid_argument& e) {
         return configError(e.what());
     }
-    http.url = endpoint(config_.baseUrl);
-    http.headers = {{"Content-Type", "application/json"},
-                    {"Accept", request.stream ? "text/event-stream" : "application/json"}};
+    std::vector<Header> headers{{"Content-Type", "application/json"},
+                                {"Accept", request.stream ? "text/event-stream" : "application/json"}};
     if (!config_.apiKey.empty())
-        http.headers.emplace_back("Authorization", "Bearer " + config_.apiKey);
-    http.headers.insert(http.headers.end(), config_.extraHeaders.begin(), config_.extraHeaders.end());
-    http.proxy = config_.proxy;
-    http.connectTimeout = config_.connectTimeout;
-    http.idleTimeout = config_.idleTimeout;
-    http.totalTimeout = config_.totalTimeout;
-    return std::nullopt;
+        headers.emplace_back("Authorization", "Bearer " + config_.apiKey);
+    return prepareHttp(config_, "chat/completions", std::move(headers), std::move(body), http);
 }
 
 CallResult OpenAICompatProvider::call(const ChatRequest& request, const CallContext& ctx)

@@ -1,5 +1,6 @@
 #pragma once
 #include "net/http_client.h"
+#include "providers/endpoint.h"
 #include "providers/provider.h"
 
 #include <chrono>
@@ -10,17 +11,12 @@
 namespace ts {
 
 // One OpenAI-compatible endpoint: OpenAI itself, or vLLM, llama.cpp, Ollama's /v1, a gateway...
-struct OpenAICompatConfig
+// apiKey empty: no Authorization header (local servers).
+struct OpenAICompatConfig : Endpoint
 {
+    OpenAICompatConfig() { baseUrl = "https://api.openai.com/v1"; }
     std::string id = "openai";
     std::string otelName = "openai"; // gen_ai.provider.name
-    std::string baseUrl = "https://api.openai.com/v1";
-    std::string apiKey;                // empty: no Authorization header (local servers)
-    std::vector<Header> extraHeaders;  // e.g. OpenAI-Organization
-    std::string proxy;                 // empty: libcurl's default (honours http_proxy)
-    std::chrono::milliseconds connectTimeout{10'000};
-    std::chrono::milliseconds idleTimeout{60'000}; // no byte for this long ends the call
-    std::chrono::milliseconds totalTimeout{0};     // 0: none
     std::vector<std::string> models;
 };
 

@@ -4,6 +4,8 @@
 #include "providers/json_fields.h"
 #include "providers/openai_wire.h"
 
+#include <cstdlib>
+
 namespace ts::openai {
 
 using nlohmann::json;
@@ -22,6 +24,12 @@ void Receiver::onHeaders(int status, const std::vector<Header>& headers)
 {
     result_.exchange.httpStatus = status;
     result_.exchange.responseHeaders = headers;
+    // A LiteLLM proxy says what it charged in a header.
+    const std::string cost = net::headerValue(headers, "x-litellm-response-cost");
+    char* end = nullptr;
+    const double usd = cost.empty() ? -1 : std::strtod(cost.c_str(), &end);
+    if (usd >= 0 && end && *end == '\0')
+        headerCost_ = usd;
     // Some compatible servers ignore stream:true and answer with one JSON body.
     const bool json = net::headerValue(headers, "content-type").starts_with("application/json");
     sse_ = streamRequested_ && is2xx(status) && !json;
@@ -74,6 +82,8 @@ void Receiver::finish(const net::HttpResponse& http)
 {
     result_.finishedAt = ctx_.clock->now();
     result_.response = assembler_.response();
+    if (!result_.response.reportedCostUsd)
+        result_.response.reportedCostUsd = headerCost_;
     if (result_.error || done_)
         return;
     if (userStopped_)
@@ -106,6 +116,8 @@ void Receiver::finishBody()
         return;
     }
     result_.response = responseFrom(body);
+    if (!result_.response.reportedCostUsd)
+        result_.response.reportedCostUsd = headerCost_;
     if (result_.response.text.empty() && result_.response.toolCalls.empty())
         return;
     result_.chunkCount = 1;

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -33,6 +34,7 @@ private:
     bool streamRequested_;
     bool sse_ = false;
     bool done_ = false;
+    std::optional<double> headerCost_; // x-litellm-response-cost
     bool userStopped_ = false;
     Nanos blockAt_ = 0; // arrival of the block being parsed
     net::SseParser parser_;

@@ -14,8 +14,10 @@ ChunkDelta StreamAssembler::apply(const json& chunk)
     if (response_.model.empty())
         response_.model = stringField(chunk, "model");
     // Only the final chunk carries usage; the others omit it or send null.
-    if (const json* usage = field(chunk, "usage"))
+    if (const json* usage = field(chunk, "usage")) {
         response_.usage = usageFrom(*usage);
+        response_.reportedCostUsd = reportedCostFrom(*usage);
+    }
     ChunkDelta out;
     const json* choices = field(chunk, "choices");
     if (!choices || !choices->is_array())

@@ -101,13 +101,23 @@ Usage usageFrom(const json& usage)
     return out;
 }
 
+std::optional<double> reportedCostFrom(const json& usage)
+{
+    const json* cost = field(usage, "cost");
+    if (cost && cost->is_number() && cost->get<double>() >= 0)
+        return cost->get<double>();
+    return std::nullopt;
+}
+
 ChatResponse responseFrom(const json& completion)
 {
     ChatResponse out;
     out.id = stringField(completion, "id");
     out.model = stringField(completion, "model");
-    if (const json* usage = field(completion, "usage"))
+    if (const json* usage = field(completion, "usage")) {
         out.usage = usageFrom(*usage);
+        out.reportedCostUsd = reportedCostFrom(*usage);
+    }
     const json* choice = firstChoice(completion);
     if (!choice)
         return out;

@@ -19,6 +19,8 @@ nlohmann::json requestJson(const ChatRequest& request);
 // CompletionUsage. prompt_tokens already counts cached tokens, completion_tokens reasoning ones,
 // which is core's convention too.
 Usage usageFrom(const nlohmann::json& usage);
+// OpenRouter's usage.cost (USD), when the usage object carries one.
+std::optional<double> reportedCostFrom(const nlohmann::json& usage);
 
 // A message's or a stream delta's content, or its refusal: a refusal is what the user reads instead of
 // an answer, so it is the response text.

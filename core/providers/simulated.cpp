@@ -4,7 +4,9 @@
 #include "providers/openai_wire.h"
 #include "providers/sim_text.h"
 #include "tokens/estimate.h"
+#include "tokens/model_tokens.h"
 
+#include <array>
 #include <cmath>
 #include <functional>
 #include <random>
@@ -87,13 +89,13 @@ std::uint64_t prefixHash(const ChatRequest& request)
     return std::hash<std::string>{}(prefix);
 }
 
-std::int64_t systemTokens(const ChatRequest& request)
+std::int64_t systemTokens(const ChatRequest& request, const ModelTokenCounter& counter)
 {
-    std::int64_t n = 0;
+    std::vector<Message> system;
     for (const Message& m : request.messages)
         if (m.role == Role::System)
-            n += estimateTokens(m.content) + 4;
-    return n;
+            system.push_back(m);
+    return system.empty() ? 0 : counter.countChat(system).tokens;
 }
 
 } // namespace
@@ -102,9 +104,16 @@ SimulatedProvider::SimulatedProvider(SimulatedConfig config) : config_(std::move
 
 std::vector<ModelListing> SimulatedProvider::models() const
 {
+    // The models people most often compare, as the catalog knows them (it holds hundreds).
+    static constexpr std::array<std::string_view, 16> kImitated = {
+        "gpt-4o-mini", "gpt-4o", "gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "o4-mini", "gpt-3.5-turbo",
+        "claude-sonnet-4", "claude-opus-4", "claude-3-5-haiku", "claude-haiku-4-5", "gemini-2.0-flash",
+        "gemini-2.5-flash", "gemini-2.5-pro", "llama3.1:8b", "qwen2.5:7b"};
     std::vector<ModelListing> out;
-    for (const ModelInfo& m : Catalog::builtin().models())
-        out.push_back({m.id, "simulated, priced as " + m.id});
+    const auto catalog = Catalog::current();
+    for (std::string_view id : kImitated)
+        if (const ModelInfo* m = catalog->find(id))
+            out.push_back({std::string(id), "simulated, priced as " + m->id + " (" + m->provider + ")"});
     return out;
 }
 
@@ -113,8 +122,9 @@ SimulatedProfile SimulatedProvider::profileFor(const std::string& model) const
     if (auto it = config_.profiles.find(model); it != config_.profiles.end())
         return it->second;
     // Pricier models are slower: a rough but realistic shape.
-    const ModelInfo* info = Catalog::builtin().find(model);
-    const double price = info ? info->outputPerMTok : 2.0;
+    const auto catalog = Catalog::current(); // keeps the entry alive while it is read
+    const ModelInfo* info = catalog->find(model);
+    const double price = info && info->prices.output ? info->prices.output->basePerMTok : 2.0;
     return SimulatedProfile{250.0 + 40.0 * std::sqrt(price) * 4.0, 140.0 / (1.0 + std::sqrt(price) / 2.0)};
 }
 
@@ -131,13 +141,14 @@ Usage SimulatedProvider::usageFor(const ChatRequest& request, std::int64_t outpu
 {
     Usage u;
     u.reported = true;
-    u.inputTokens = estimatePromptTokens(request.messages);
-    for (const ToolDefinition& t : request.tools)
-        u.inputTokens += 8 + estimateTokens(t.name) + estimateTokens(t.description) + estimateTokens(t.parametersJson);
+    // Counted as the real model would count them: exact for OpenAI models.
+    const ModelTokenCounter counter = ModelTokenCounter::forModel(request.model);
+    u.inputTokens = counter.countChat(request.messages, request.tools).tokens;
     u.outputTokens = outputTokens;
-    const ModelInfo* info = Catalog::builtin().find(request.model);
-    const std::int64_t stable = systemTokens(request);
-    if (!info || info->cacheReadPerMTok <= 0 || u.inputTokens < kMinCacheablePrompt || stable < kMinCacheablePrompt)
+    const auto catalog = Catalog::current(); // keeps the entry alive while it is read
+    const ModelInfo* info = catalog->find(request.model);
+    const std::int64_t stable = systemTokens(request, counter);
+    if (!info || !info->prices.cachedInput || u.inputTokens < kMinCacheablePrompt || stable < kMinCacheablePrompt)
         return u;
     std::lock_guard lock(mutex_);
     auto [it, fresh] = prefixSeen_.try_emplace(prefixHash(request), now);
@@ -145,7 +156,7 @@ Usage SimulatedProvider::usageFor(const ChatRequest& request, std::int64_t outpu
     it->second = now;
     if (hit)
         u.cacheReadTokens = stable / 128 * 128; // OpenAI caches in 128-token steps
-    else if (info->cacheWritePerMTok > 0)
+    else if (info->prices.cacheWrite5m)
         u.cacheWriteTokens = stable; // Anthropic bills the write
     return u;
 }
@@ -249,9 +260,10 @@ CallResult SimulatedProvider::call(const ChatRequest& request, const CallContext
         }
         r.response.finishReason = truncated ? "length" : "stop";
     }
+    const ModelTokenCounter counter = ModelTokenCounter::forModel(request.model);
     r.response.usage = usageFor(request, r.response.toolCalls.empty()
-                                             ? estimateTokens(r.response.text)
-                                             : estimateTokens(r.response.toolCalls[0].arguments) + 10,
+                                             ? counter.countText(r.response.text).tokens
+                                             : counter.countText(r.response.toolCalls[0].arguments).tokens + 10,
                                 t);
     r.exchange.chunks.push_back({t, chunkJson(request.model, nlohmann::json::object(), r.response.finishReason.c_str())});
     r.exchange.chunks.push_back(

@@ -205,6 +205,42 @@ private Q_SLOTS:
         QCOMPARE(cli({QStringLiteral("tokens"), QStringLiteral("--encoding"), QStringLiteral("p50k")}, "Hi").code, 2);
     }
 
+    void costExplainsLineByLine()
+    {
+        const Run r = cli({QStringLiteral("cost"), QStringLiteral("--model"), QStringLiteral("gpt-4o"), QStringLiteral("--input"),
+                           QStringLiteral("12000"), QStringLiteral("--cached"), QStringLiteral("8000"), QStringLiteral("--output"),
+                           QStringLiteral("900"), QStringLiteral("--reasoning"), QStringLiteral("300")});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("4,000 x")), qPrintable(r.out)); // uncached input only
+        QVERIFY2(r.out.contains(QStringLiteral("8,000 x")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("Reasoning")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("Total $")), qPrintable(r.out));
+
+        const Run json = cli({QStringLiteral("cost"), QStringLiteral("--model"), QStringLiteral("gpt-4o"), QStringLiteral("--input"),
+                              QStringLiteral("1000000"), QStringLiteral("--output"), QStringLiteral("0"), QStringLiteral("--json"),
+                              QStringLiteral("--reported"), QStringLiteral("9.99")});
+        QCOMPARE(json.code, 0);
+        const QJsonObject o = QJsonDocument::fromJson(json.out.toUtf8()).object();
+        QCOMPARE(o.value(QStringLiteral("model")).toString(), QStringLiteral("gpt-4o"));
+        QVERIFY(o.value(QStringLiteral("total_usd")).toDouble() > 0);
+        QVERIFY(o.value(QStringLiteral("differs")).toBool());
+        QVERIFY(o.value(QStringLiteral("lines")).toArray().size() >= 2);
+    }
+
+    void costRejectsImpossibleUsage()
+    {
+        const Run over = cli({QStringLiteral("cost"), QStringLiteral("--model"), QStringLiteral("gpt-4o"), QStringLiteral("--input"),
+                              QStringLiteral("10"), QStringLiteral("--cached"), QStringLiteral("20"), QStringLiteral("--output"), QStringLiteral("1")});
+        QCOMPARE(over.code, 2);
+        QVERIFY2(over.err.contains(QStringLiteral("--anthropic-usage")), qPrintable(over.err));
+        QCOMPARE(cli({QStringLiteral("cost"), QStringLiteral("--model"), QStringLiteral("gpt-4o"), QStringLiteral("--input"),
+                      QStringLiteral("-5"), QStringLiteral("--output"), QStringLiteral("1")}).code, 2);
+        const Run unknown = cli({QStringLiteral("cost"), QStringLiteral("--model"), QStringLiteral("gpt-4-o"), QStringLiteral("--input"),
+                                 QStringLiteral("1"), QStringLiteral("--output"), QStringLiteral("1")});
+        QCOMPARE(unknown.code, 1);
+        QVERIFY2(unknown.err.contains(QStringLiteral("gpt-4o")), qPrintable(unknown.err));
+    }
+
     void chatSimulatedStreamsAndRecords()
     {
         const QString db = path("chat.tokenscope");

@@ -194,6 +194,20 @@ private slots:
         QCOMPARE(r.result.exchange.chunks.size(), mock::kTextPieces.size() + 3); // + role, finish, [DONE]
     }
 
+    void reportedCost()
+    {
+        MockOpenAIServer server;
+        Run r = run(configFor(server), chat("mock-reported-cost:0.0125"));
+        QVERIFY2(r.result.ok(), r.result.error.message.c_str());
+        QCOMPARE(r.result.response.reportedCostUsd.value_or(-1), 0.0125);
+        r = run(configFor(server), chat("mock-reported-cost:0.5", false));
+        QCOMPARE(r.result.response.reportedCostUsd.value_or(-1), 0.5);
+        r = run(configFor(server), chat("mock-litellm-cost:0.0031"));
+        QCOMPARE(r.result.response.reportedCostUsd.value_or(-1), 0.0031);
+        r = run(configFor(server), chat("mock-usage"));
+        QVERIFY(!r.result.response.reportedCostUsd);
+    }
+
     void errorInStream()
     {
         MockOpenAIServer server;

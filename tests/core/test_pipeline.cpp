@@ -134,6 +134,29 @@ private Q_SLOTS:
         QCOMPARE(s.status, std::string("ok"));
     }
 
+    void providerReportedCostIsKeptBesideOursAndCompared()
+    {
+        Fixture f;
+        CallResult agrees = ScriptedProvider::ok("fine");
+        agrees.response.reportedCostUsd = (600 * 0.15 + 400 * 0.075 + 100 * 0.60) / 1e6;
+        CallResult differs = ScriptedProvider::ok("fine");
+        differs.response.reportedCostUsd = 0.01;
+        f.provider->script = {agrees, differs};
+        f.run("gpt-4o-mini");
+        const Span* call = nullptr;
+        for (const Span& s : f.traces.back().spans)
+            if (s.attrString(attr::kStage) == "llm.call")
+                call = &s;
+        QVERIFY(call);
+        QCOMPARE(call->attrDouble(attr::kCostReportedUsd).value_or(-1), *agrees.response.reportedCostUsd);
+        QVERIFY(call->attributes.count(std::string(attr::kCostDiffers)));
+        QCOMPARE(call->attrBool(attr::kCostDiffers), false);
+        f.run("gpt-4o-mini");
+        for (const Span& s : f.traces.back().spans)
+            if (s.attrString(attr::kStage) == "llm.call")
+                QCOMPARE(s.attrBool(attr::kCostDiffers), true);
+    }
+
     void retriesHonourRetryAfterThenSucceed()
     {
         Fixture f;

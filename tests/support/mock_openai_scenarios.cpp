@@ -83,7 +83,18 @@ Reply badGateway()
                     "</center></body></html>"};
 }
 
-json usage()
+json usageCounts();
+
+// OpenRouter adds what the call cost to usage: mock-reported-cost:USD.
+json usage(const std::string& model)
+{
+    json out = usageCounts();
+    if (model.starts_with(kReportedCostPrefix))
+        out["cost"] = std::stod(model.substr(kReportedCostPrefix.size()));
+    return out;
+}
+
+json usageCounts()
 {
     return {{"prompt_tokens", kPromptTokens},
             {"completion_tokens", kCompletionTokens},
@@ -204,7 +215,7 @@ std::vector<std::string> textPayloads(const std::string& model, const json& requ
     std::vector<std::string> payloads = dumped(chunks);
     if (includeUsage && model != "mock-no-usage") {
         json last = chunk(model, json::array());
-        last["usage"] = usage();
+        last["usage"] = usage(model);
         payloads.push_back(last.dump());
     }
     if (model != "mock-no-done")
@@ -215,6 +226,8 @@ std::vector<std::string> textPayloads(const std::string& model, const json& requ
 Reply textStream(const std::string& model, const json& request, const Options& options)
 {
     Reply reply{.headers = okHeaders(), .contentType = std::string(kEventStream)};
+    if (model.starts_with(kLiteLLMCostPrefix))
+        reply.headers.emplace_back("x-litellm-response-cost", model.substr(kLiteLLMCostPrefix.size()));
     reply.pieces = frame(textPayloads(model, request), framingFor(model, options));
     if (model == "mock-disconnect")
         reply.end = Reply::End::Cut;
@@ -232,7 +245,7 @@ Reply completion(const std::string& model)
                     {"model", model + std::string(kModelSuffix)},
                     {"choices", json::array({{{"index", 0}, {"message", message}, {"logprobs", nullptr},
                                               {"finish_reason", "stop"}}})},
-                    {"usage", usage()},
+                    {"usage", usage(model)},
                     {"service_tier", "default"}};
     return {.headers = okHeaders(), .body = body.dump()};
 }

@@ -26,6 +26,8 @@
 //   mock-500, mock-502-html         server error with an ErrorResponse, a proxy's HTML page
 //   mock-tools                      replay of tests/data/openai/parallel_tool_calls.sse
 //   mock-replay:NAME                replay of tests/data/openai/NAME.sse
+//   mock-reported-cost:USD          text stream whose usage carries OpenRouter's "cost": USD
+//   mock-litellm-cost:USD           text stream with LiteLLM's x-litellm-response-cost: USD header
 // Text scenarios answer a request without stream:true with one CreateChatCompletionResponse.
 namespace ts::test::mock {
 
@@ -39,6 +41,8 @@ inline constexpr std::int64_t kCacheWriteTokens = 64;
 inline constexpr std::int64_t kCompletionTokens = 300;
 inline constexpr std::int64_t kReasoningTokens = 256;
 inline constexpr int kDripPieces = 100;
+inline constexpr std::string_view kReportedCostPrefix = "mock-reported-cost:";
+inline constexpr std::string_view kLiteLLMCostPrefix = "mock-litellm-cost:";
 
 // One write to the socket, after a pause.
 struct Piece

@@ -1,0 +1,75 @@
+// One typed error set whatever the provider said, and words for the user.
+#include "providers/error_category.h"
+#include "qtest_std_string.h"
+
+#include <QtTest/QTest>
+
+using ts::ErrorCategory;
+using ts::ProviderError;
+using Kind = ProviderError::Kind;
+
+Q_DECLARE_METATYPE(ErrorCategory)
+Q_DECLARE_METATYPE(ProviderError)
+
+namespace {
+
+ProviderError http(int status, std::string type = {}, std::string code = {}, std::string message = {})
+{
+    return ProviderError{Kind::Http, status, std::nullopt, std::move(type), std::move(code), std::move(message)};
+}
+
+} // namespace
+
+class TestErrorCategory : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void categories_data()
+    {
+        QTest::addColumn<ProviderError>("error");
+        QTest::addColumn<ErrorCategory>("category");
+        QTest::newRow("openai 401") << http(401, "invalid_request_error", "invalid_api_key") << ErrorCategory::Auth;
+        QTest::newRow("anthropic 401") << http(401, "authentication_error") << ErrorCategory::Auth;
+        QTest::newRow("429") << http(429, "rate_limit_exceeded") << ErrorCategory::RateLimited;
+        QTest::newRow("quota") << http(429, "insufficient_quota", "insufficient_quota") << ErrorCategory::QuotaExceeded;
+        QTest::newRow("anthropic 529") << http(529, "overloaded_error") << ErrorCategory::Overloaded;
+        QTest::newRow("503") << http(503) << ErrorCategory::Overloaded;
+        QTest::newRow("openai context") << http(400, "invalid_request_error", "context_length_exceeded",
+                                                "This model's maximum context length is 128000 tokens.")
+                                        << ErrorCategory::ContextTooLong;
+        QTest::newRow("anthropic context") << http(400, "invalid_request_error", {}, "prompt is too long: 210000 tokens > 200000 maximum")
+                                           << ErrorCategory::ContextTooLong;
+        QTest::newRow("bad request") << http(400, "invalid_request_error", {}, "temperature: must be <= 2") << ErrorCategory::BadRequest;
+        QTest::newRow("not found") << http(404, "not_found_error") << ErrorCategory::BadRequest;
+        QTest::newRow("500") << http(500, "server_error") << ErrorCategory::Server;
+        QTest::newRow("stream overloaded") << ProviderError{Kind::Stream, 200, std::nullopt, "overloaded_error", {}, "Overloaded"}
+                                           << ErrorCategory::Overloaded;
+        QTest::newRow("malformed") << ProviderError{Kind::Stream, 200, std::nullopt, {}, {}, "malformed chunk: {\"id"}
+                                   << ErrorCategory::MalformedStream;
+        QTest::newRow("timeout") << ProviderError{Kind::Timeout} << ErrorCategory::Timeout;
+        QTest::newRow("network") << ProviderError{Kind::Network} << ErrorCategory::Network;
+        QTest::newRow("cancelled") << ProviderError{Kind::Cancelled} << ErrorCategory::Cancelled;
+        QTest::newRow("config") << ProviderError{Kind::Config} << ErrorCategory::Config;
+    }
+
+    void categories()
+    {
+        QFETCH(ProviderError, error);
+        QFETCH(ErrorCategory, category);
+        QCOMPARE(ts::categorize(error), category);
+        QVERIFY(!ts::describeError(error).empty());
+    }
+
+    void wordsNameTheWait()
+    {
+        ProviderError e = http(429, "rate_limit_exceeded", {}, "Rate limit reached");
+        e.retryAfterMs = 2000;
+        const std::string text = ts::describeError(e);
+        QVERIFY2(text.find("wait 2 s") != std::string::npos, text.c_str());
+        QCOMPARE(std::string(ts::categoryName(ts::categorize(e))), std::string("rate_limited"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestErrorCategory)
+#include "test_error_category.moc"
