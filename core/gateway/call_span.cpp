@@ -63,6 +63,8 @@ void recordCallResult(Span& span, const CallResult& result, const CostExplanatio
         a.insert_or_assign(std::string(attr::kCostUsd), cost.total());
         a.insert_or_assign(std::string(attr::kCostEstimated), !cost.breakdown.known || !u.reported);
     }
+    for (const auto& [key, value] : result.attributes)
+        a.insert_or_assign(key, value);
     if (cost.reportedUsd) {
         a.insert_or_assign(std::string(attr::kCostReportedUsd), *cost.reportedUsd);
         a.insert_or_assign(std::string(attr::kCostDiffers), cost.differs());

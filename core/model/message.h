@@ -20,6 +20,16 @@ struct ToolCall
     bool operator==(const ToolCall&) const = default;
 };
 
+// An image attached to a user message: inline bytes (base64) or a URL the provider fetches.
+struct ImagePart
+{
+    std::string mediaType; // image/png, image/jpeg, image/webp, image/gif
+    std::string base64;    // inline data, without a data: prefix
+    std::string url;       // or a URL (OpenAI and Anthropic accept one)
+
+    bool operator==(const ImagePart&) const = default;
+};
+
 struct Message
 {
     Role role = Role::User;
@@ -27,6 +37,10 @@ struct Message
     std::vector<ToolCall> toolCalls; // assistant messages
     std::string toolCallId;          // tool messages: the call this answers
     std::string name;
+    std::vector<ImagePart> images;   // user messages, where the API takes images
+    // Anthropic prompt caching: a cache_control breakpoint on this message's last block,
+    // "5m" (ephemeral, the default) or "1h"; empty: none. Other providers cache on their own.
+    std::string cacheBreakpoint;
 
     bool operator==(const Message&) const = default;
 };

@@ -19,6 +19,18 @@ struct RequestMeta
     bool operator==(const RequestMeta&) const = default;
 };
 
+// Structured output: JSON, optionally held to a JSON Schema (OpenAI response_format, Gemini
+// responseSchema, Ollama format).
+struct ResponseFormat
+{
+    enum class Type { Text, JsonObject, JsonSchema } type = Type::Text;
+    std::string name;       // the schema's name (OpenAI requires one)
+    std::string schemaJson; // JSON Schema text, for JsonSchema
+    bool strict = true;
+
+    bool operator==(const ResponseFormat&) const = default;
+};
+
 struct ChatRequest
 {
     std::string provider; // provider id in the registry, e.g. "simulated", "openai"
@@ -29,6 +41,7 @@ struct ChatRequest
     std::optional<double> topP;
     std::optional<int> maxTokens;
     std::optional<std::int64_t> seed;
+    ResponseFormat responseFormat;
     bool stream = true;
     RequestMeta meta;
 

@@ -35,6 +35,12 @@ std::optional<ProviderError> OpenAICompatProvider::prepare(const ChatRequest& re
     }
     std::vector<Header> headers{{"Content-Type", "application/json"},
                                 {"Accept", request.stream ? "text/event-stream" : "application/json"}};
+    if (!config_.azureApiVersion.empty()) {
+        if (!config_.apiKey.empty())
+            headers.emplace_back("api-key", config_.apiKey);
+        return prepareHttp(config_, "chat/completions?api-version=" + config_.azureApiVersion, std::move(headers),
+                           std::move(body), http);
+    }
     if (!config_.apiKey.empty())
         headers.emplace_back("Authorization", "Bearer " + config_.apiKey);
     return prepareHttp(config_, "chat/completions", std::move(headers), std::move(body), http);

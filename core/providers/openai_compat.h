@@ -18,6 +18,9 @@ struct OpenAICompatConfig : Endpoint
     std::string id = "openai";
     std::string otelName = "openai"; // gen_ai.provider.name
     std::vector<std::string> models;
+    // Azure OpenAI: baseUrl is https://RESOURCE.openai.azure.com/openai/deployments/DEPLOYMENT,
+    // the key goes in an api-key header, and every call carries ?api-version=. Empty: not Azure.
+    std::string azureApiVersion;
 };
 
 // Speaks POST {baseUrl}/chat/completions (shared/reference/formats.md §1), streamed or not.

@@ -17,9 +17,38 @@ json toolCallJson(const ToolCall& call)
             {"function", {{"name", call.name}, {"arguments", call.arguments}}}};
 }
 
+// A user message with images is a list of parts: the text, then each image_url (a URL or a data: URL).
+json contentJson(const Message& message)
+{
+    if (message.images.empty())
+        return message.content;
+    json parts = json::array();
+    if (!message.content.empty())
+        parts.push_back({{"type", "text"}, {"text", message.content}});
+    for (const ImagePart& image : message.images) {
+        const std::string url =
+            image.url.empty() ? "data:" + image.mediaType + ";base64," + image.base64 : image.url;
+        parts.push_back({{"type", "image_url"}, {"image_url", {{"url", url}}}});
+    }
+    return parts;
+}
+
+json responseFormatJson(const ResponseFormat& format)
+{
+    if (format.type == ResponseFormat::Type::JsonObject)
+        return {{"type", "json_object"}};
+    json schema = json::parse(format.schemaJson, nullptr, false);
+    if (schema.is_discarded())
+        throw std::invalid_argument("response format: the JSON schema is not valid JSON");
+    return {{"type", "json_schema"},
+            {"json_schema", {{"name", format.name.empty() ? std::string("response") : format.name},
+                             {"schema", std::move(schema)},
+                             {"strict", format.strict}}}};
+}
+
 json messageJson(const Message& message)
 {
-    json out{{"role", std::string(roleName(message.role))}, {"content", message.content}};
+    json out{{"role", std::string(roleName(message.role))}, {"content", contentJson(message)}};
     if (!message.toolCalls.empty()) {
         if (message.content.empty())
             out["content"] = nullptr;
@@ -80,6 +109,8 @@ json requestJson(const ChatRequest& request)
         body["max_completion_tokens"] = *request.maxTokens;
     if (request.seed)
         body["seed"] = *request.seed;
+    if (request.responseFormat.type != ResponseFormat::Type::Text)
+        body["response_format"] = responseFormatJson(request.responseFormat);
     body["stream"] = request.stream;
     if (request.stream)
         body["stream_options"] = {{"include_usage", true}};

@@ -56,6 +56,8 @@ struct CallResult
     Nanos finishedAt = 0;
     int chunkCount = 0;
     Exchange exchange; // the raw wire exchange (synthesised for the simulated provider)
+    // Provider-specific facts for the span, e.g. Ollama's load and eval durations.
+    Attributes attributes;
 
     bool ok() const { return !error; }
 };

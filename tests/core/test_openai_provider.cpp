@@ -166,6 +166,59 @@ private slots:
         QCOMPARE(sent.json().dump(2), expected.dump(2));
     }
 
+    void imagesAndStructuredOutputOnTheWire()
+    {
+        MockOpenAIServer server;
+        ts::ChatRequest request = chat("mock-usage");
+        request.messages[1].images = {{"image/png", "iVBORw0KGgo=", ""}, {"", "", "https://example.com/cat.jpg"}};
+        request.responseFormat.type = ts::ResponseFormat::Type::JsonSchema;
+        request.responseFormat.name = "answer";
+        request.responseFormat.schemaJson = json{{"type", "object"}, {"properties", {{"n", {{"type", "integer"}}}}}}.dump();
+        QVERIFY(run(configFor(server), request).result.ok());
+        const json sent = server.lastRequest().json();
+        const json& parts = sent["messages"][1]["content"];
+        QCOMPARE(parts.size(), std::size_t{3});
+        QCOMPARE(parts[0]["type"].get<std::string>(), std::string("text"));
+        QCOMPARE(parts[1]["image_url"]["url"].get<std::string>(), std::string("data:image/png;base64,iVBORw0KGgo="));
+        QCOMPARE(parts[2]["image_url"]["url"].get<std::string>(), std::string("https://example.com/cat.jpg"));
+        QCOMPARE(sent["response_format"]["type"].get<std::string>(), std::string("json_schema"));
+        QCOMPARE(sent["response_format"]["json_schema"]["name"].get<std::string>(), std::string("answer"));
+        QCOMPARE(sent["response_format"]["json_schema"]["strict"].get<bool>(), true);
+        QCOMPARE(sent["response_format"]["json_schema"]["schema"]["properties"]["n"]["type"].get<std::string>(),
+                 std::string("integer"));
+
+        request.responseFormat.schemaJson = "{not json";
+        const auto bad = run(configFor(server), request).result.error;
+        QCOMPARE(bad.kind, ProviderError::Kind::Config);
+    }
+
+    void azureDeployment()
+    {
+        MockOpenAIServer server;
+        server.setApiKey("azure-key-0123");
+        ts::OpenAICompatConfig config = configFor(server);
+        config.id = "azure";
+        config.otelName = "azure.ai.openai";
+        config.baseUrl = "http://127.0.0.1:" + std::to_string(server.port()) + "/openai/deployments/gpt4o-prod/";
+        config.apiKey = "azure-key-0123";
+        config.azureApiVersion = "2024-10-21";
+        const Run r = run(config, chat("mock-usage"));
+        QVERIFY2(r.result.ok(), r.result.error.message.c_str());
+        const auto sent = server.lastRequest();
+        QCOMPARE(sent.path, std::string("/openai/deployments/gpt4o-prod/chat/completions"));
+        QCOMPARE(sent.header("api-key"), std::string("azure-key-0123"));
+        QVERIFY(sent.header("authorization").empty());
+        QVERIFY(r.result.exchange.url.ends_with("?api-version=2024-10-21"));
+        for (const auto& [name, value] : r.result.exchange.requestHeaders)
+            QVERIFY2(value.find("azure-key-0123") == std::string::npos, name.c_str());
+
+        config.apiKey = "wrong";
+        const ProviderError denied = run(config, chat("mock-usage")).result.error;
+        QCOMPARE(denied.httpStatus, 401);
+        QCOMPARE(denied.code, std::string("401"));
+        QVERIFY(denied.message.starts_with("Access denied"));
+    }
+
     void apiKey()
     {
         MockOpenAIServer server;

@@ -277,6 +277,20 @@ Reply invalidApiKey()
                                  "invalid_request_error", "invalid_api_key"));
 }
 
+// Azure's own envelope: the code is a string.
+Reply azureResourceNotFound()
+{
+    return errorReply(404, json{{"code", "404"}, {"message", "Resource not found"}});
+}
+
+Reply azureAccessDenied()
+{
+    return errorReply(401, json{{"code", "401"},
+                                {"message", "Access denied due to invalid subscription key or wrong API endpoint. "
+                                            "Make sure to provide a valid key for an active subscription and use a "
+                                            "correct regional API endpoint for your resource."}});
+}
+
 Reply replyFor(const json& request, const Options& options)
 {
     const std::string model = request.value("model", "");

@@ -69,5 +69,7 @@ struct Options
 Reply replyFor(const nlohmann::json& request, const Options& options);
 Reply invalidRequest(std::string_view message); // 400
 Reply invalidApiKey();                          // 401
+Reply azureResourceNotFound();                  // 404, Azure: no api-version
+Reply azureAccessDenied();                      // 401, Azure: wrong api-key
 
 } // namespace ts::test::mock

@@ -94,8 +94,13 @@ mock::Reply MockOpenAIServer::Impl::replyTo(const httplib::Request& req)
     const std::string key = apiKey;
     const mock::Options opts = options;
     lock.unlock();
-    if (!key.empty() && req.get_header_value("Authorization") != "Bearer " + key)
-        return mock::invalidApiKey();
+    // Azure OpenAI: /openai/deployments/NAME/chat/completions?api-version=V with an api-key header.
+    const bool azure = req.path.starts_with("/openai/deployments/");
+    if (azure && !req.has_param("api-version"))
+        return mock::azureResourceNotFound();
+    if (!key.empty() && (azure ? req.get_header_value("api-key") != key
+                               : req.get_header_value("Authorization") != "Bearer " + key))
+        return azure ? mock::azureAccessDenied() : mock::invalidApiKey();
     const auto request = nlohmann::json::parse(req.body, nullptr, false);
     if (auto rejected = rejection(request))
         return *rejected;
@@ -146,6 +151,8 @@ MockOpenAIServer::MockOpenAIServer() : impl_(std::make_unique<Impl>())
     std::signal(SIGPIPE, SIG_IGN);
     impl_->server.set_tcp_nodelay(true);
     impl_->server.Post("/v1/chat/completions",
+                       [this](const httplib::Request& req, httplib::Response& res) { impl_->handle(req, res); });
+    impl_->server.Post(R"(/openai/deployments/([^/]+)/chat/completions)",
                        [this](const httplib::Request& req, httplib::Response& res) { impl_->handle(req, res); });
     impl_->port = impl_->server.bind_to_any_port("127.0.0.1");
     if (impl_->port <= 0)
