@@ -11,9 +11,10 @@ namespace ts::bpe {
 // lowest-ranked adjacent pair first, leftmost on ties, exactly as tiktoken's byte_pair_merge.
 // Every single byte has a rank in the OpenAI encodings, so every piece encodes.
 void mergeQuadratic(const RankTable& ranks, std::string_view piece, std::vector<std::uint32_t>& out);
-// O(n log n): a min-heap of (rank, position) over a linked list of parts.
-void mergeHeap(const RankTable& ranks, std::string_view piece, std::vector<std::uint32_t>& out);
-// Whole-token shortcut, then the quadratic variant for short pieces and the heap for long ones.
+// O(n log n) worst case, about linear on long runs: a linked list of parts and a queue of pairs
+// bucketed by rank.
+void mergeLong(const RankTable& ranks, std::string_view piece, std::vector<std::uint32_t>& out);
+// Whole-token shortcut, then the quadratic variant for short pieces and mergeLong for long ones.
 void encodePiece(const RankTable& ranks, std::string_view piece, std::vector<std::uint32_t>& out);
 
 } // namespace ts::bpe
