@@ -60,11 +60,19 @@ int runChat(const Args& args)
 {
     ChatRequest request = requestFrom(args);
     ProviderSetup setup = providerSetupFromEnvironment();
-    if (auto base = args.value("--base-url"))
-        setup.openaiBaseUrl = *base;
+    if (auto base = args.value("--base-url")) {
+        ProviderSetup::Access* access = setup.access(request.provider);
+        if (!access)
+            throw Exit{2, "--base-url needs --provider " + knownProviderIds().substr(0, knownProviderIds().rfind(','))};
+        access->baseUrl = *base;
+    }
     auto providers = makeProviders(setup);
-    if (!providers->find(request.provider))
-        throw Exit{1, "no provider '" + request.provider + "' is configured (" + describeProviders(*providers) + ")"};
+    if (!providers->find(request.provider)) {
+        const bool known = setup.access(request.provider) || request.provider == "simulated";
+        throw Exit{1, known ? "provider '" + request.provider + "' is not configured: set its API key in the "
+                                  "environment or give --base-url (" + describeProviders(*providers) + ")"
+                            : "unknown provider '" + request.provider + "' (known: " + knownProviderIds() + ")"};
+    }
     auto store = openWorkspace(args, TraceStore::OpenMode::CreateIfMissing, defaultWorkspacePath());
     Pipeline pipeline(providers, [&](Trace t) { store->write(std::move(t)); });
 

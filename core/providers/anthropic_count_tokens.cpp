@@ -3,10 +3,11 @@
 #include "model/clock.h"
 #include "net/retry_after.h"
 #include "providers/anthropic_wire.h"
+#include "providers/anthropic_reply.h"
 #include "providers/json_fields.h"
-#include "providers/openai_wire.h"
 
 #include <cstdlib>
+#include <stdexcept>
 
 namespace ts {
 
@@ -39,14 +40,19 @@ std::variant<std::int64_t, ProviderError> countTokensAnthropic(const AnthropicEn
 {
     if (endpoint.apiKey.empty())
         return failure(ProviderError::Kind::Config, "no Anthropic API key: set ANTHROPIC_API_KEY");
+    std::string body;
+    try {
+        body = anthropic::messagesBody(request, false)
+                   .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    } catch (const std::invalid_argument& e) {
+        return failure(ProviderError::Kind::Config, e.what());
+    }
     net::HttpRequest http;
     if (auto error = prepareHttp(endpoint, "v1/messages/count_tokens",
                                  {{"content-type", "application/json"},
                                   {"x-api-key", endpoint.apiKey},
                                   {"anthropic-version", endpoint.version}},
-                                 anthropic::messagesBody(request, false)
-                                     .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
-                                 http))
+                                 std::move(body), http))
         return *error;
     const net::HttpResponse response = net::perform(http, cancel);
 
@@ -58,13 +64,12 @@ std::variant<std::int64_t, ProviderError> countTokensAnthropic(const AnthropicEn
     if (response.failure != Failure::None)
         return failure(ProviderError::Kind::Network, "count_tokens failed: " + response.failureMessage);
     if (response.status < 200 || response.status >= 300) {
-        // Anthropic's error envelope has the same shape as OpenAI's: {"error": {type, message}}.
-        ProviderError e = openai::httpError(response.status, response.body);
+        ProviderError e = anthropic::httpError(response.status, response.body);
         e.retryAfterMs = net::retryAfterMs(response, systemClock().now());
         return e;
     }
-    const nlohmann::json body = nlohmann::json::parse(response.body, nullptr, false);
-    const nlohmann::json* tokens = field(body, "input_tokens");
+    const nlohmann::json reply = nlohmann::json::parse(response.body, nullptr, false);
+    const nlohmann::json* tokens = field(reply, "input_tokens");
     if (!tokens || !tokens->is_number_integer() || tokens->get<std::int64_t>() < 0)
         return failure(ProviderError::Kind::Stream, "count_tokens answered without a valid input_tokens: " +
                                                         response.body.substr(0, 200));

@@ -30,9 +30,12 @@ ErrorCategory fromStatus(const ProviderError& e)
     const int s = e.httpStatus;
     if (s == 401 || s == 403 || e.type == "authentication_error" || e.type == "permission_error")
         return ErrorCategory::Auth;
+    // OpenAI's insufficient_quota, Anthropic's spend cap and billing errors: waiting does not help.
+    if (e.type == "insufficient_quota" || e.code == "insufficient_quota" || e.code == "enforced_spend_limit_reached" ||
+        e.type == "billing_error")
+        return ErrorCategory::QuotaExceeded;
     if (s == 429)
-        return e.type == "insufficient_quota" || e.code == "insufficient_quota" ? ErrorCategory::QuotaExceeded
-                                                                                : ErrorCategory::RateLimited;
+        return ErrorCategory::RateLimited;
     if (s == 529 || s == 503 || e.type == "overloaded_error")
         return ErrorCategory::Overloaded;
     if (contextTooLong(e))

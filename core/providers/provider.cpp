@@ -10,10 +10,11 @@ bool ProviderError::retryable() const
         return true;
     case Kind::Http:
         if (httpStatus == 429)
-            return type != "insufficient_quota" && code != "insufficient_quota";
+            return type != "insufficient_quota" && code != "insufficient_quota" &&
+                   code != "enforced_spend_limit_reached" && type != "billing_error";
         return httpStatus == 408 || httpStatus == 409 || httpStatus >= 500;
     case Kind::Stream:
-        return type == "server_error" || type == "overloaded_error";
+        return type == "server_error" || type == "overloaded_error" || type == "api_error";
     default:
         return false;
     }

@@ -33,6 +33,9 @@ private Q_SLOTS:
         QTest::newRow("anthropic 401") << http(401, "authentication_error") << ErrorCategory::Auth;
         QTest::newRow("429") << http(429, "rate_limit_exceeded") << ErrorCategory::RateLimited;
         QTest::newRow("quota") << http(429, "insufficient_quota", "insufficient_quota") << ErrorCategory::QuotaExceeded;
+        QTest::newRow("anthropic spend cap") << http(429, "rate_limit_error", "enforced_spend_limit_reached")
+                                             << ErrorCategory::QuotaExceeded;
+        QTest::newRow("anthropic billing") << http(400, "billing_error") << ErrorCategory::QuotaExceeded;
         QTest::newRow("anthropic 529") << http(529, "overloaded_error") << ErrorCategory::Overloaded;
         QTest::newRow("503") << http(503) << ErrorCategory::Overloaded;
         QTest::newRow("openai context") << http(400, "invalid_request_error", "context_length_exceeded",
