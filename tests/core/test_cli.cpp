@@ -1,5 +1,6 @@
 // Drives the built tokenscope-cli as a user would: real processes, real workspace files, and a
 // loopback server speaking OpenAI's wire format.
+#include "mock_anthropic_server.h"
 #include "mock_openai_server.h"
 #include "test_env.h"
 
@@ -25,7 +26,8 @@ Run cli(const QStringList& args, const QByteArray& input = {}, const QProcessEnv
 {
     QProcess p;
     QProcessEnvironment e = env.isEmpty() ? QProcessEnvironment::systemEnvironment() : env;
-    e.remove(QStringLiteral("OPENAI_API_KEY"));
+    for (const char* name : {"OPENAI_API_KEY", "OPENAI_BASE_URL", "GEMINI_API_KEY", "GOOGLE_API_KEY", "OLLAMA_HOST"})
+        e.remove(QString::fromLatin1(name));
     p.setProcessEnvironment(e);
     p.start(QString::fromStdString(ts::test::cliPath()), args);
     p.waitForStarted();
@@ -274,6 +276,39 @@ private Q_SLOTS:
         QVERIFY(row[QStringLiteral("input_tokens")].toInt() > 0);
         QVERIFY(!row[QStringLiteral("ttft_ms")].isNull());
         QVERIFY(!row[QStringLiteral("simulated")].toBool());
+    }
+
+    void chatAgainstAnthropicServer()
+    {
+        ts::test::MockAnthropicServer server("sk-ant-cli-test");
+        const QString db = path("anthropic.tokenscope");
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("ANTHROPIC_API_KEY"), QStringLiteral("sk-ant-cli-test"));
+        const Run r = cli({QStringLiteral("chat"), QStringLiteral("--db"), db, QStringLiteral("--provider"), QStringLiteral("anthropic"),
+                           QStringLiteral("--base-url"), QString::fromStdString(server.baseUrl()), QStringLiteral("--model"),
+                           QStringLiteral("claude-sonnet-4-5"), QStringLiteral("--system"), QStringLiteral("Be brief."),
+                           QStringLiteral("Say hello")},
+                          {}, env);
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QCOMPARE(r.out.trimmed(), QStringLiteral("Hello, world! How can I help?"));
+        const auto sent = server.lastRequest().json();
+        QCOMPARE(sent["system"].get<std::string>(), std::string("Be brief."));
+        const QJsonObject row = tracesJson(db)[0].toObject();
+        QCOMPARE(row[QStringLiteral("status")].toString(), QStringLiteral("ok"));
+        QCOMPARE(row[QStringLiteral("provider")].toString(), QStringLiteral("anthropic"));
+        QVERIFY(row[QStringLiteral("cost_usd")].toDouble() > 0); // priced by the catalog
+    }
+
+    void chatWithAnUnconfiguredProviderSaysWhatToSet()
+    {
+        const Run r = cli({QStringLiteral("chat"), QStringLiteral("--provider"), QStringLiteral("gemini"), QStringLiteral("--model"),
+                           QStringLiteral("gemini-2.5-flash"), QStringLiteral("hi")});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("not configured")), qPrintable(r.err));
+        const Run unknown = cli({QStringLiteral("chat"), QStringLiteral("--provider"), QStringLiteral("bogus"), QStringLiteral("--model"),
+                                 QStringLiteral("x"), QStringLiteral("hi")});
+        QCOMPARE(unknown.code, 1);
+        QVERIFY2(unknown.err.contains(QStringLiteral("known:")), qPrintable(unknown.err));
     }
 
     void chatProviderErrorIsRecorded()
