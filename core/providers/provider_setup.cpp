@@ -2,7 +2,10 @@
 
 #include "catalog/catalog.h"
 #include "providers/anthropic_provider.h"
+#include "providers/gemini_provider.h"
+#include "providers/ollama_provider.h"
 #include "providers/openai_compat.h"
+#include "providers/openai_responses.h"
 
 #include <cstdlib>
 
@@ -31,7 +34,7 @@ std::vector<std::string> catalogModels(std::string_view provider, std::vector<st
 
 ProviderSetup::Access* ProviderSetup::access(std::string_view provider)
 {
-    if (provider == "openai")
+    if (provider == "openai" || provider == "openai-responses")
         return &openai;
     if (provider == "anthropic")
         return &anthropic;
@@ -73,6 +76,11 @@ std::shared_ptr<ProviderRegistry> makeProviders(const ProviderSetup& setup)
         config.apiKey = setup.openai.apiKey;
         config.models = {"gpt-4o-mini", "gpt-4o", "gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "o4-mini"};
         registry->add(std::make_shared<OpenAICompatProvider>(config));
+        // The same account through the Responses API, for models and features only it serves.
+        OpenAIResponsesConfig responses;
+        static_cast<Endpoint&>(responses) = static_cast<const Endpoint&>(config);
+        responses.models = {"gpt-4.1", "gpt-4.1-mini", "o4-mini", "gpt-4o"};
+        registry->add(std::make_shared<OpenAIResponsesProvider>(responses));
     }
     if (setup.anthropic.enabled()) {
         AnthropicConfig config;
@@ -82,6 +90,21 @@ std::shared_ptr<ProviderRegistry> makeProviders(const ProviderSetup& setup)
         config.models = catalogModels("anthropic", {"claude-sonnet-4-5", "claude-haiku-4-5", "claude-opus-4-1",
                                                     "claude-sonnet-4", "claude-3-5-haiku"});
         registry->add(std::make_shared<AnthropicProvider>(config));
+    }
+    if (setup.gemini.enabled()) {
+        GeminiConfig config;
+        if (!setup.gemini.baseUrl.empty())
+            config.baseUrl = setup.gemini.baseUrl;
+        config.apiKey = setup.gemini.apiKey;
+        config.models = catalogModels("google", {"gemini-2.5-flash", "gemini-2.5-pro", "gemini-2.5-flash-lite",
+                                                 "gemini-2.0-flash"});
+        registry->add(std::make_shared<GeminiProvider>(config));
+    }
+    if (setup.ollama.enabled()) {
+        OllamaConfig config;
+        config.baseUrl = setup.ollama.baseUrl;
+        config.models = {"llama3.1:8b", "llama3.2", "qwen2.5:7b", "mistral", "gemma2"};
+        registry->add(std::make_shared<OllamaProvider>(config));
     }
     if (setup.azure.enabled()) {
         OpenAICompatConfig config;
@@ -110,6 +133,6 @@ std::string describeProviders(const ProviderRegistry& registry)
     return out.empty() ? "none" : "configured: " + out;
 }
 
-std::string knownProviderIds() { return "openai, anthropic, gemini, ollama, azure, simulated"; }
+std::string knownProviderIds() { return "openai, openai-responses, anthropic, gemini, ollama, azure, simulated"; }
 
 } // namespace ts

@@ -1,6 +1,8 @@
 // Drives the built tokenscope-cli as a user would: real processes, real workspace files, and a
 // loopback server speaking OpenAI's wire format.
 #include "mock_anthropic_server.h"
+#include "mock_gemini_server.h"
+#include "mock_ollama_server.h"
 #include "mock_openai_server.h"
 #include "test_env.h"
 
@@ -25,9 +27,13 @@ struct Run
 Run cli(const QStringList& args, const QByteArray& input = {}, const QProcessEnvironment& env = {})
 {
     QProcess p;
-    QProcessEnvironment e = env.isEmpty() ? QProcessEnvironment::systemEnvironment() : env;
-    for (const char* name : {"OPENAI_API_KEY", "OPENAI_BASE_URL", "GEMINI_API_KEY", "GOOGLE_API_KEY", "OLLAMA_HOST"})
+    // The developer's own provider settings never reach the CLI under test; a test gives its own.
+    QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+    for (const char* name : {"OPENAI_API_KEY", "OPENAI_BASE_URL", "ANTHROPIC_API_KEY", "ANTHROPIC_BASE_URL", "GEMINI_API_KEY",
+                             "GOOGLE_API_KEY", "GEMINI_BASE_URL", "OLLAMA_HOST", "AZURE_OPENAI_API_KEY", "AZURE_OPENAI_ENDPOINT"})
         e.remove(QString::fromLatin1(name));
+    for (const QString& key : env.keys())
+        e.insert(key, env.value(key));
     p.setProcessEnvironment(e);
     p.start(QString::fromStdString(ts::test::cliPath()), args);
     p.waitForStarted();
@@ -282,7 +288,7 @@ private Q_SLOTS:
     {
         ts::test::MockAnthropicServer server("sk-ant-cli-test");
         const QString db = path("anthropic.tokenscope");
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        QProcessEnvironment env;
         env.insert(QStringLiteral("ANTHROPIC_API_KEY"), QStringLiteral("sk-ant-cli-test"));
         const Run r = cli({QStringLiteral("chat"), QStringLiteral("--db"), db, QStringLiteral("--provider"), QStringLiteral("anthropic"),
                            QStringLiteral("--base-url"), QString::fromStdString(server.baseUrl()), QStringLiteral("--model"),
@@ -297,6 +303,30 @@ private Q_SLOTS:
         QCOMPARE(row[QStringLiteral("status")].toString(), QStringLiteral("ok"));
         QCOMPARE(row[QStringLiteral("provider")].toString(), QStringLiteral("anthropic"));
         QVERIFY(row[QStringLiteral("cost_usd")].toDouble() > 0); // priced by the catalog
+    }
+
+    void chatAgainstOllamaAndGeminiServers()
+    {
+        ts::test::MockOllamaServer ollama;
+        const QString db = path("local.tokenscope");
+        Run r = cli({QStringLiteral("chat"), QStringLiteral("--db"), db, QStringLiteral("--provider"), QStringLiteral("ollama"),
+                     QStringLiteral("--base-url"), QString::fromStdString(ollama.baseUrl()), QStringLiteral("--model"),
+                     QStringLiteral("llama3.1:8b"), QStringLiteral("Say hello")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QCOMPARE(r.out.trimmed(), QStringLiteral("Hello, world! How can I help?"));
+
+        ts::test::MockGeminiServer gemini("gemini-cli-key");
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("GEMINI_API_KEY"), QStringLiteral("gemini-cli-key"));
+        r = cli({QStringLiteral("chat"), QStringLiteral("--db"), db, QStringLiteral("--provider"), QStringLiteral("gemini"),
+                 QStringLiteral("--base-url"), QString::fromStdString(gemini.baseUrl()), QStringLiteral("--model"),
+                 QStringLiteral("gemini-2.5-flash"), QStringLiteral("Say hello")},
+                {}, env);
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QCOMPARE(r.out.trimmed(), QStringLiteral("Hello, world! How can I help?"));
+        const QJsonArray rows = tracesJson(db);
+        QCOMPARE(rows.size(), 2);
+        QCOMPARE(rows[0].toObject()[QStringLiteral("provider")].toString(), QStringLiteral("gcp.gemini"));
     }
 
     void chatWithAnUnconfiguredProviderSaysWhatToSet()

@@ -1,5 +1,7 @@
 #include "mock_openai_server.h"
 
+#include "mock_openai_embeddings.h"
+#include "mock_openai_responses.h"
 #include "mock_openai_scenarios.h"
 #include "net/http_client.h"
 
@@ -61,6 +63,8 @@ std::optional<mock::Reply> rejection(const nlohmann::json& request)
 
 struct MockOpenAIServer::Impl
 {
+    enum class Route { Chat, Responses, Embeddings };
+
     httplib::Server server;
     std::thread thread;
     int port = 0;
@@ -71,24 +75,27 @@ struct MockOpenAIServer::Impl
     std::string apiKey;
     mock::Options options;
 
-    void handle(const httplib::Request& req, httplib::Response& res);
-    mock::Reply replyTo(const httplib::Request& req);
+    httplib::Server::Handler on(Route route);
+    mock::Reply replyTo(Route route, const httplib::Request& req);
+    static mock::Reply routed(Route route, const nlohmann::json& request, const mock::Options& opts);
     void send(mock::Reply reply, httplib::Response& res);
     bool write(const mock::Reply& reply, httplib::DataSink& sink);
     bool pause(std::chrono::milliseconds delay) const;
 };
 
-void MockOpenAIServer::Impl::handle(const httplib::Request& req, httplib::Response& res)
+httplib::Server::Handler MockOpenAIServer::Impl::on(Route route)
 {
-    {
-        std::lock_guard lock(mutex);
-        last = record(req);
-        ++count;
-    }
-    send(replyTo(req), res);
+    return [this, route](const httplib::Request& req, httplib::Response& res) {
+        {
+            std::lock_guard lock(mutex);
+            last = record(req);
+            ++count;
+        }
+        send(replyTo(route, req), res);
+    };
 }
 
-mock::Reply MockOpenAIServer::Impl::replyTo(const httplib::Request& req)
+mock::Reply MockOpenAIServer::Impl::replyTo(Route route, const httplib::Request& req)
 {
     std::unique_lock lock(mutex);
     const std::string key = apiKey;
@@ -101,7 +108,18 @@ mock::Reply MockOpenAIServer::Impl::replyTo(const httplib::Request& req)
     if (!key.empty() && (azure ? req.get_header_value("api-key") != key
                                : req.get_header_value("Authorization") != "Bearer " + key))
         return azure ? mock::azureAccessDenied() : mock::invalidApiKey();
-    const auto request = nlohmann::json::parse(req.body, nullptr, false);
+    return routed(route, nlohmann::json::parse(req.body, nullptr, false), opts);
+}
+
+mock::Reply MockOpenAIServer::Impl::routed(Route route, const nlohmann::json& request, const mock::Options& opts)
+{
+    if (route == Route::Embeddings)
+        return embeddings_mock::replyFor(request);
+    if (route == Route::Responses) {
+        if (auto rejected = responses_mock::rejection(request))
+            return *rejected;
+        return responses_mock::replyFor(request, opts);
+    }
     if (auto rejected = rejection(request))
         return *rejected;
     return mock::replyFor(request, opts);
@@ -150,10 +168,10 @@ MockOpenAIServer::MockOpenAIServer() : impl_(std::make_unique<Impl>())
     // Replies keep writing to clients that hung up on purpose; that must not kill the test.
     std::signal(SIGPIPE, SIG_IGN);
     impl_->server.set_tcp_nodelay(true);
-    impl_->server.Post("/v1/chat/completions",
-                       [this](const httplib::Request& req, httplib::Response& res) { impl_->handle(req, res); });
-    impl_->server.Post(R"(/openai/deployments/([^/]+)/chat/completions)",
-                       [this](const httplib::Request& req, httplib::Response& res) { impl_->handle(req, res); });
+    impl_->server.Post("/v1/chat/completions", impl_->on(Impl::Route::Chat));
+    impl_->server.Post(R"(/openai/deployments/([^/]+)/chat/completions)", impl_->on(Impl::Route::Chat));
+    impl_->server.Post("/v1/responses", impl_->on(Impl::Route::Responses));
+    impl_->server.Post("/v1/embeddings", impl_->on(Impl::Route::Embeddings));
     impl_->port = impl_->server.bind_to_any_port("127.0.0.1");
     if (impl_->port <= 0)
         throw std::runtime_error("mock OpenAI server: cannot bind 127.0.0.1");

@@ -22,8 +22,10 @@ struct RecordedRequest
     nlohmann::json json() const; // the body; discarded if it is not JSON
 };
 
-// A real HTTP server on 127.0.0.1 (ephemeral port, own thread) that speaks OpenAI's Chat Completions
-// wire format: POST /v1/chat/completions. The request's model picks the scenario (mock_openai_scenarios.h).
+// A real HTTP server on 127.0.0.1 (ephemeral port, own thread) that speaks OpenAI's wire formats:
+// POST /v1/chat/completions (and Azure's deployment paths), POST /v1/responses and POST /v1/embeddings.
+// The request's model picks the scenario (mock_openai_scenarios.h, mock_openai_responses.h,
+// mock_openai_embeddings.h).
 // It remembers the last request so tests can check what a client sent.
 class MockOpenAIServer
 {

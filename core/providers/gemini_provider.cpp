@@ -1,0 +1,59 @@
+#include "providers/gemini_provider.h"
+
+#include "providers/gemini_receiver.h"
+#include "providers/gemini_wire.h"
+
+#include <stdexcept>
+
+namespace ts {
+
+GeminiProvider::GeminiProvider(GeminiConfig config) : config_(std::move(config)) {}
+
+std::vector<ModelListing> GeminiProvider::models() const
+{
+    std::vector<ModelListing> out;
+    for (const std::string& model : config_.models)
+        out.push_back({model, {}});
+    return out;
+}
+
+std::optional<ProviderError> GeminiProvider::prepare(const ChatRequest& request, net::HttpRequest& http) const
+{
+    if (request.model.empty())
+        return configError("no model given");
+    std::string body;
+    try {
+        // Invalid UTF-8 in a message is replaced rather than refused.
+        body = gemini::requestBody(request).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    } catch (const std::invalid_argument& e) {
+        return configError(e.what());
+    }
+    std::vector<Header> headers{{"Content-Type", "application/json"},
+                                {"Accept", request.stream ? "text/event-stream" : "application/json"}};
+    if (!config_.apiKey.empty())
+        headers.emplace_back("x-goog-api-key", config_.apiKey);
+    return prepareHttp(config_, gemini::methodPath(config_.apiVersion, request.model, request.stream),
+                       std::move(headers), std::move(body), http);
+}
+
+CallResult GeminiProvider::call(const ChatRequest& request, const CallContext& ctx)
+{
+    CallResult result;
+    result.startedAt = ctx.clock->now();
+    net::HttpRequest http;
+    if (auto error = prepare(request, http)) {
+        result.error = std::move(*error);
+        result.finishedAt = result.startedAt;
+        return result;
+    }
+    result.exchange = exchangeFor(http);
+    gemini::Receiver receiver(request.stream, ctx, result);
+    const net::HttpResponse response = net::perform(
+        http, ctx.cancel,
+        [&](int status, const std::vector<Header>& headers) { receiver.onHeaders(status, headers); },
+        [&](std::string_view bytes) { return receiver.onData(bytes); });
+    receiver.finish(response);
+    return result;
+}
+
+} // namespace ts

@@ -1,0 +1,60 @@
+#include "providers/openai_responses.h"
+
+#include "providers/openai_responses_receiver.h"
+#include "providers/openai_responses_request.h"
+
+#include <stdexcept>
+
+namespace ts {
+
+OpenAIResponsesProvider::OpenAIResponsesProvider(OpenAIResponsesConfig config) : config_(std::move(config)) {}
+
+std::vector<ModelListing> OpenAIResponsesProvider::models() const
+{
+    std::vector<ModelListing> out;
+    for (const std::string& model : config_.models)
+        out.push_back({model, {}});
+    return out;
+}
+
+std::optional<ProviderError> OpenAIResponsesProvider::prepare(const ChatRequest& request,
+                                                              net::HttpRequest& http) const
+{
+    if (request.model.empty())
+        return configError("no model given");
+    std::string body;
+    try {
+        // Invalid UTF-8 in a message is replaced rather than refused.
+        body = openai_responses::requestJson(request).dump(-1, ' ', false,
+                                                           nlohmann::json::error_handler_t::replace);
+    } catch (const std::invalid_argument& e) {
+        return configError(e.what());
+    }
+    std::vector<Header> headers{{"Content-Type", "application/json"},
+                                {"Accept", request.stream ? "text/event-stream" : "application/json"}};
+    if (!config_.apiKey.empty())
+        headers.emplace_back("Authorization", "Bearer " + config_.apiKey);
+    return prepareHttp(config_, "responses", std::move(headers), std::move(body), http);
+}
+
+CallResult OpenAIResponsesProvider::call(const ChatRequest& request, const CallContext& ctx)
+{
+    CallResult result;
+    result.startedAt = ctx.clock->now();
+    net::HttpRequest http;
+    if (auto error = prepare(request, http)) {
+        result.error = std::move(*error);
+        result.finishedAt = result.startedAt;
+        return result;
+    }
+    result.exchange = exchangeFor(http);
+    openai_responses::Receiver receiver(request.stream, ctx, result);
+    const net::HttpResponse response = net::perform(
+        http, ctx.cancel,
+        [&](int status, const std::vector<Header>& headers) { receiver.onHeaders(status, headers); },
+        [&](std::string_view bytes) { return receiver.onData(bytes); });
+    receiver.finish(response);
+    return result;
+}
+
+} // namespace ts
