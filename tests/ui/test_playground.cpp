@@ -79,6 +79,9 @@ private Q_SLOTS:
         QVERIFY(outcome.simulated);
         const QString stats = rig.panel->conversation()->last()->statsText();
         QVERIFY2(stats.contains(QStringLiteral("TTFT")) && stats.contains(QStringLiteral("$")), qPrintable(stats));
+        // The cost explains itself in the tooltip: tokens x price per line, and the total.
+        const QString explained = rig.panel->conversation()->last()->statsToolTip();
+        QVERIFY2(explained.contains(QStringLiteral("Output")) && explained.contains(QStringLiteral("Total")), qPrintable(explained));
         QCOMPARE(rig.panel->conversation()->last()->text(), outcome.text);
         QCOMPARE(rig.panel->history().size(), size_t{2});
         QVERIFY(rig.store->flush());

@@ -1,5 +1,7 @@
 #include "bridge/pipeline_session.h"
 
+#include "common/cost_text.h"
+
 #include <QElapsedTimer>
 #include <QPointer>
 #include <QtConcurrent>
@@ -36,7 +38,7 @@ void PipelineSession::send(const ChatRequest& request)
             return true;
         };
         const PipelineResult result = pipeline->run(request, options);
-        ReplyOutcome outcome = outcomeOf(result, static_cast<double>(timer.nsecsElapsed()) / 1e6);
+        ReplyOutcome outcome = outcomeOf(result, static_cast<double>(timer.nsecsElapsed()) / 1e6, *pipeline->catalog());
         QMetaObject::invokeMethod(self, [self, outcome] {
             if (!self)
                 return;
@@ -64,7 +66,7 @@ std::vector<std::pair<QString, QStringList>> PipelineSession::models() const
     return out;
 }
 
-ReplyOutcome outcomeOf(const PipelineResult& result, double durationMs)
+ReplyOutcome outcomeOf(const PipelineResult& result, double durationMs, const Catalog& catalog)
 {
     ReplyOutcome o;
     o.text = QString::fromStdString(result.response.text);
@@ -81,6 +83,7 @@ ReplyOutcome outcomeOf(const PipelineResult& result, double durationMs)
     o.simulated = result.simulated;
     o.traceId = QString::fromStdString(result.traceId);
     o.model = QString::fromStdString(result.response.model);
+    o.costExplanation = costtext::explain(catalog, result.response.model, {}, result.response.usage);
     for (const auto& c : result.response.toolCalls)
         o.toolCalls += QString::fromStdString(c.name + "(" + c.arguments + ")\n");
     return o;

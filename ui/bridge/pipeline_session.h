@@ -28,6 +28,7 @@ private:
     bool busy_ = false;
 };
 
-ReplyOutcome outcomeOf(const PipelineResult& result, double durationMs);
+// The cost is explained with the catalog the pipeline priced it with.
+ReplyOutcome outcomeOf(const PipelineResult& result, double durationMs, const Catalog& catalog);
 
 } // namespace ts::ui

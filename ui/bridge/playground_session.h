@@ -23,6 +23,7 @@ struct ReplyOutcome
     QString traceId;
     QString model;
     QString toolCalls; // "name(args)" lines
+    QString costExplanation; // how the cost was computed, line by line (the cost's tooltip)
 };
 
 // The playground's view of the engine: send one request, stream its reply, stop it. Tests hand the

@@ -88,9 +88,12 @@ void MessageBubble::setOutcome(const ReplyOutcome& o)
     } else {
         stats_->setText(statsLine(o));
     }
+    if (!o.costExplanation.isEmpty())
+        stats_->setToolTip(u"<pre style=\"margin:0\">"_s + o.costExplanation.toHtmlEscaped() + u"</pre>"_s);
     stats_->setVisible(true);
 }
 
 QString MessageBubble::statsText() const { return stats_->text(); }
+QString MessageBubble::statsToolTip() const { return stats_->toolTip(); }
 
 } // namespace ts::ui

@@ -20,6 +20,7 @@ public:
     void setOutcome(const ReplyOutcome& outcome);
     QString text() const { return text_; }
     QString statsText() const;
+    QString statsToolTip() const; // the cost explained
     bool hasError() const { return hasError_; }
 
 private:

@@ -2,7 +2,10 @@
 
 #include "common/format.h"
 #include "playground/conversation_view.h"
+#include "playground/meter_controller.h"
 #include "playground/request_form.h"
+#include "playground/token_meter.h"
+#include "playground/trace_turns.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -16,61 +19,13 @@ using namespace Qt::StringLiterals;
 
 namespace ts::ui {
 
-namespace {
-
-MessageBubble::Kind kindOf(Role role)
-{
-    switch (role) {
-    case Role::User: return MessageBubble::Kind::User;
-    case Role::Assistant: return MessageBubble::Kind::Assistant;
-    case Role::System: return MessageBubble::Kind::System;
-    case Role::Tool: return MessageBubble::Kind::Tool;
-    }
-    return MessageBubble::Kind::User;
-}
-
-QString titleOf(const Message& m)
-{
-    switch (m.role) {
-    case Role::User: return u"You"_s;
-    case Role::Assistant: return u"Assistant"_s;
-    case Role::System: return u"System"_s;
-    case Role::Tool: return u"Tool result · "_s + QString::fromStdString(m.name);
-    }
-    return {};
-}
-
-QString shownText(const Message& m)
-{
-    QString text = QString::fromStdString(m.content);
-    for (const ToolCall& c : m.toolCalls)
-        text += (text.isEmpty() ? u""_s : u"\n"_s) + u"→ "_s + QString::fromStdString(c.name + "(" + c.arguments + ")");
-    return text;
-}
-
-ReplyOutcome outcomeOf(const TraceSummary& s, const QString& text)
-{
-    ReplyOutcome o;
-    o.text = text;
-    o.inputTokens = s.inputTokens;
-    o.outputTokens = s.outputTokens;
-    o.cachedTokens = s.cacheReadTokens;
-    o.costUsd = s.costUsd;
-    o.ttftMs = s.ttftMs;
-    o.durationMs = s.durationMs;
-    o.simulated = s.simulated;
-    o.traceId = QString::fromStdString(s.traceId);
-    if (s.status != "ok")
-        o.error = QString::fromStdString(s.error.empty() ? s.status : s.error);
-    return o;
-}
-
-} // namespace
+using namespace turns;
 
 PlaygroundPanel::PlaygroundPanel(PlaygroundSession* session, QWidget* parent)
     : QWidget(parent), session_(session), form_(new RequestForm(this)), conversation_(new ConversationView(this)),
       composer_(new QPlainTextEdit(this)), sendButton_(new QPushButton(u"Send"_s, this)),
-      stopButton_(new QPushButton(u"Stop"_s, this)), notice_(new QLabel(this))
+      stopButton_(new QPushButton(u"Stop"_s, this)), notice_(new QLabel(this)), meter_(new TokenMeter(this)),
+      meterController_(new MeterController(meter_, [this] { return draft(); }, this))
 {
     form_->setModels(session_->models());
     auto* right = new QWidget(this);
@@ -78,6 +33,7 @@ PlaygroundPanel::PlaygroundPanel(PlaygroundSession* session, QWidget* parent)
     column->setContentsMargins(0, 0, 0, 0);
     column->addWidget(notice_);
     column->addWidget(conversation_, 1);
+    column->addWidget(meter_);
     column->addWidget(buildComposer());
     auto* splitter = new QSplitter(this);
     form_->setMinimumWidth(260);
@@ -92,6 +48,7 @@ PlaygroundPanel::PlaygroundPanel(PlaygroundSession* session, QWidget* parent)
     notice_->setWordWrap(true);
     wire();
     updateButtons();
+    promptChanged();
 }
 
 QWidget* PlaygroundPanel::buildComposer()
@@ -132,6 +89,21 @@ void PlaygroundPanel::wire()
         }
     });
     connect(session_, &PlaygroundSession::finished, this, &PlaygroundPanel::onFinished);
+    connect(composer_, &QPlainTextEdit::textChanged, this, &PlaygroundPanel::promptChanged);
+    connect(form_, &RequestForm::changed, this, &PlaygroundPanel::promptChanged);
+}
+
+void PlaygroundPanel::promptChanged() { meterController_->changed(); }
+
+PromptDraft PlaygroundPanel::draft() const
+{
+    PromptDraft d;
+    d.model = form_->model();
+    d.maxTokens = form_->maxTokens();
+    d.messages = form_->request().messages;
+    d.messages.insert(d.messages.end(), history_.begin(), history_.end());
+    d.draft = composer_->toPlainText();
+    return d;
 }
 
 void PlaygroundPanel::setPrompt(const QString& text) { composer_->setPlainText(text); }
@@ -173,6 +145,7 @@ void PlaygroundPanel::newChat()
     history_.clear();
     bubbleOf_.clear();
     conversation_->clear();
+    promptChanged();
     notice_->setVisible(false);
     composer_->setFocus();
 }
@@ -189,6 +162,7 @@ void PlaygroundPanel::editLastMessage()
     conversation_->removeLast(conversation_->count() - bubbleOf_[pos]);
     history_.resize(pos);
     bubbleOf_.resize(pos);
+    promptChanged();
     composer_->setFocus();
 }
 
@@ -220,6 +194,7 @@ void PlaygroundPanel::remember(Message message, int bubble)
 {
     history_.push_back(std::move(message));
     bubbleOf_.push_back(bubble);
+    promptChanged();
 }
 
 void PlaygroundPanel::updateButtons()

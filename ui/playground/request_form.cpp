@@ -57,6 +57,10 @@ RequestForm::RequestForm(QWidget* parent)
     layout->addLayout(form);
     layout->addWidget(new QLabel(u"System prompt"_s, this));
     layout->addWidget(system_, 1);
+    connect(model_, &QComboBox::currentIndexChanged, this, &RequestForm::changed);
+    connect(useMaxTokens_, &QCheckBox::toggled, this, &RequestForm::changed);
+    connect(maxTokens_, &QSpinBox::valueChanged, this, &RequestForm::changed);
+    connect(system_, &QPlainTextEdit::textChanged, this, &RequestForm::changed);
 }
 
 void RequestForm::setModels(const std::vector<std::pair<QString, QStringList>>& byProvider)
@@ -95,6 +99,11 @@ void RequestForm::setParameters(std::optional<double> temperature, std::optional
         maxTokens_->setValue(*maxTokens);
 }
 
+std::optional<int> RequestForm::maxTokens() const
+{
+    return useMaxTokens_->isChecked() ? std::optional<int>(maxTokens_->value()) : std::nullopt;
+}
+
 ChatRequest RequestForm::request() const
 {
     ChatRequest r;
@@ -102,8 +111,7 @@ ChatRequest RequestForm::request() const
     r.model = model().toStdString();
     if (useTemperature_->isChecked())
         r.temperature = temperature_->value();
-    if (useMaxTokens_->isChecked())
-        r.maxTokens = maxTokens_->value();
+    r.maxTokens = maxTokens();
     if (!systemPrompt().trimmed().isEmpty())
         r.messages.push_back({Role::System, systemPrompt().toStdString()});
     r.meta.source = "playground";

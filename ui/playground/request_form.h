@@ -27,6 +27,10 @@ public:
     void setParameters(std::optional<double> temperature, std::optional<int> maxTokens);
     // A request with these settings; the caller adds the conversation.
     ChatRequest request() const;
+    std::optional<int> maxTokens() const; // when the user caps the reply
+
+Q_SIGNALS:
+    void changed(); // anything that changes the prompt or what it may cost
 
 private:
     QComboBox* model_;

@@ -1,7 +1,9 @@
 #include "shell/main_window.h"
 
 #include "bridge/pipeline_session.h"
+#include "catalog/catalog.h"
 #include "playground/playground_panel.h"
+#include "settings/settings_panel.h"
 #include "traces/traces_panel.h"
 
 #include <QHBoxLayout>
@@ -18,7 +20,8 @@ namespace ts::ui {
 MainWindow::MainWindow(AppContext context, QWidget* parent)
     : QMainWindow(parent), context_(std::move(context)), rail_(new QListWidget(this)), stack_(new QStackedWidget(this)),
       session_(new PipelineSession(context_.pipeline, this)), playground_(new PlaygroundPanel(session_, this)),
-      traces_(new TracesPanel(context_.store, this)), statusMessage_(new QLabel(this))
+      traces_(new TracesPanel(context_.store, this)),
+      settings_(new SettingsPanel(QString::fromStdString(overridesPath()), this)), statusMessage_(new QLabel(this))
 {
     setWindowTitle(u"Tokenscope — "_s + context_.workspacePath + (context_.demo ? u" (demo)"_s : QString()));
     rail_->setFixedWidth(150);
@@ -30,6 +33,7 @@ MainWindow::MainWindow(AppContext context, QWidget* parent)
                          u"QListWidget::item:hover:!selected { background: palette(midlight); }"_s);
     addPanel(u"playground"_s, u"Playground"_s, playground_, u"Ctrl+1"_s);
     addPanel(u"traces"_s, u"Traces"_s, traces_, u"Ctrl+2"_s);
+    addPanel(u"settings"_s, u"Settings"_s, settings_, u"Ctrl+,"_s);
     connect(rail_, &QListWidget::currentRowChanged, stack_, &QStackedWidget::setCurrentIndex);
     connect(traces_, &TracesPanel::openInPlayground, this, [this](const Trace& trace) {
         playground_->openTrace(trace);
@@ -49,7 +53,7 @@ MainWindow::MainWindow(AppContext context, QWidget* parent)
 
 MainWindow::~MainWindow() = default;
 
-QStringList MainWindow::panelNames() { return {u"playground"_s, u"traces"_s}; }
+QStringList MainWindow::panelNames() { return {u"playground"_s, u"traces"_s, u"settings"_s}; }
 
 void MainWindow::addPanel(const QString& name, const QString& title, QWidget* panel, const QString& shortcut)
 {

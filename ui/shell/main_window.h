@@ -11,6 +11,7 @@ namespace ts::ui {
 
 class PipelineSession;
 class PlaygroundPanel;
+class SettingsPanel;
 class TracesPanel;
 
 // One window, one workspace: a navigation rail on the left switches panels.
@@ -26,6 +27,7 @@ public:
     QString currentPanel() const;
     PlaygroundPanel* playground() const { return playground_; }
     TracesPanel* traces() const { return traces_; }
+    SettingsPanel* settings() const { return settings_; }
     void setStatusMessage(const QString& text);
 
 private:
@@ -38,6 +40,7 @@ private:
     PipelineSession* session_;
     PlaygroundPanel* playground_;
     TracesPanel* traces_;
+    SettingsPanel* settings_;
     QLabel* statusMessage_;
     QStringList names_;
 };

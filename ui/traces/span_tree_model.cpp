@@ -1,5 +1,6 @@
 #include "traces/span_tree_model.h"
 
+#include "catalog/span_cost.h"
 #include "common/format.h"
 #include "model/attributes.h"
 
@@ -85,6 +86,8 @@ void addFlags(QStringList& parts, const Span& span)
         parts << u"HTTP "_s % QString::number(*http);
     if (span.attrBool(attr::kSimulated))
         parts << u"simulated"_s;
+    if (auto reported = span.attrDouble(attr::kCostReportedUsd); reported && span.attrBool(attr::kCostDiffers))
+        parts << u"⚠ provider reported "_s % format::cost(*reported);
 }
 
 } // namespace
@@ -144,7 +147,7 @@ QVariant SpanTreeModel::cell(const SpanRow& row, int column, int role) const
 {
     switch (role) {
     case Qt::DisplayRole: return display(row, column);
-    case Qt::ToolTipRole: return column == Details || column == Name ? display(row, column) : QVariant();
+    case Qt::ToolTipRole: return column == Details || column == Name ? toolTip(row, column) : QVariant();
     case Qt::ForegroundRole:
         return column == Status && row.span.status == SpanStatus::Error ? QVariant(QColor(200, 40, 40)) : QVariant();
     case Qt::TextAlignmentRole:
@@ -170,6 +173,19 @@ QVariant SpanTreeModel::display(const SpanRow& row, int column) const
     case Details: return spanHighlights(s);
     default: return {};
     }
+}
+
+// The details, and for a model call the cost explained line by line (priced by today's catalog).
+QVariant SpanTreeModel::toolTip(const SpanRow& row, int column) const
+{
+    const QString text = display(row, column).toString();
+    if (column != Details)
+        return text;
+    const auto explained = explainSpanCost(row.span, *Catalog::current());
+    if (!explained)
+        return text;
+    return QString(u"<p>"_s % text.toHtmlEscaped() % u"</p><pre>"_s %
+                   QString::fromStdString(formatExplanation(*explained)).toHtmlEscaped() % u"</pre>"_s);
 }
 
 QVariant SpanTreeModel::header(int section, int role) const

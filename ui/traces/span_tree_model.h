@@ -39,6 +39,7 @@ public:
 
 private:
     QVariant display(const SpanRow& row, int column) const;
+    QVariant toolTip(const SpanRow& row, int column) const;
 };
 
 // The attributes worth a glance, e.g. "gpt-4o-mini · 1,234 → 56 tokens · $0.0012".

@@ -1,0 +1,24 @@
+#include "settings/settings_panel.h"
+
+#include "settings/catalog_editor.h"
+#include "settings/models_page.h"
+
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace ts::ui {
+
+SettingsPanel::SettingsPanel(const QString& overridesPath, QWidget* parent)
+    : QWidget(parent), editor_(new CatalogEditor(overridesPath, this)), tabs_(new QTabWidget(this)),
+      models_(new ModelsPage(editor_, tabs_))
+{
+    tabs_->setDocumentMode(true);
+    tabs_->addTab(models_, u"Models && prices"_s);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(8, 8, 8, 8);
+    layout->addWidget(tabs_);
+}
+
+} // namespace ts::ui
