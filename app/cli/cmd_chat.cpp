@@ -1,6 +1,7 @@
 #include "verbs.h"
 
 #include "gateway/pipeline.h"
+#include "providers/error_category.h"
 #include "providers/provider_setup.h"
 #include "trace/workspace_paths.h"
 
@@ -93,7 +94,7 @@ int runChat(const Args& args)
         std::printf("[tool call %s(%s)]\n", call.name.c_str(), call.arguments.c_str());
     printStats(result);
     if (!result.ok())
-        throw Exit{1, std::string(kindName(result.error.kind)) + " error: " + result.error.message};
+        throw Exit{1, describeError(result.error)};
     return 0;
 }
 

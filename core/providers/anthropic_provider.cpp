@@ -2,6 +2,7 @@
 
 #include "providers/anthropic_receiver.h"
 #include "providers/anthropic_wire.h"
+#include "providers/call_runner.h"
 
 #include <stdexcept>
 
@@ -40,22 +41,11 @@ std::optional<ProviderError> AnthropicProvider::prepare(const ChatRequest& reque
 
 CallResult AnthropicProvider::call(const ChatRequest& request, const CallContext& ctx)
 {
-    CallResult result;
-    result.startedAt = ctx.clock->now();
-    net::HttpRequest http;
-    if (auto error = prepare(request, http)) {
-        result.error = std::move(*error);
-        result.finishedAt = result.startedAt;
-        return result;
-    }
-    result.exchange = exchangeFor(http);
-    anthropic::Receiver receiver(request.stream, ctx, result);
-    const net::HttpResponse response = net::perform(
-        http, ctx.cancel,
-        [&](int status, const std::vector<Header>& headers) { receiver.onHeaders(status, headers); },
-        [&](std::string_view bytes) { return receiver.onData(bytes); });
-    receiver.finish(response);
-    return result;
+    return runCall(
+        ctx, [&](net::HttpRequest& http) { return prepare(request, http); },
+        [&](CallResult& result) {
+            return std::make_unique<anthropic::Receiver>(request.stream, ctx, result);
+        });
 }
 
 } // namespace ts

@@ -1,5 +1,6 @@
 #include "providers/gemini_provider.h"
 
+#include "providers/call_runner.h"
 #include "providers/gemini_receiver.h"
 #include "providers/gemini_wire.h"
 
@@ -38,22 +39,9 @@ std::optional<ProviderError> GeminiProvider::prepare(const ChatRequest& request,
 
 CallResult GeminiProvider::call(const ChatRequest& request, const CallContext& ctx)
 {
-    CallResult result;
-    result.startedAt = ctx.clock->now();
-    net::HttpRequest http;
-    if (auto error = prepare(request, http)) {
-        result.error = std::move(*error);
-        result.finishedAt = result.startedAt;
-        return result;
-    }
-    result.exchange = exchangeFor(http);
-    gemini::Receiver receiver(request.stream, ctx, result);
-    const net::HttpResponse response = net::perform(
-        http, ctx.cancel,
-        [&](int status, const std::vector<Header>& headers) { receiver.onHeaders(status, headers); },
-        [&](std::string_view bytes) { return receiver.onData(bytes); });
-    receiver.finish(response);
-    return result;
+    return runCall(
+        ctx, [&](net::HttpRequest& http) { return prepare(request, http); },
+        [&](CallResult& result) { return std::make_unique<gemini::Receiver>(request.stream, ctx, result); });
 }
 
 } // namespace ts

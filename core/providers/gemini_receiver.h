@@ -1,12 +1,6 @@
 #pragma once
-#include "net/http_client.h"
-#include "net/sse_parser.h"
 #include "providers/gemini_stream.h"
-#include "providers/provider.h"
-
-#include <string>
-#include <string_view>
-#include <vector>
+#include "providers/stream_receiver.h"
 
 namespace ts::gemini {
 
@@ -14,29 +8,19 @@ namespace ts::gemini {
 // answer text to ctx.onText as chunks arrive, records every chunk's data with its arrival time in the
 // exchange, and names what went wrong, if anything. The stream has no end marker: it is complete once
 // a chunk has carried a finishReason (or the prompt was blocked) and the server closed it.
-class Receiver
+class Receiver : public SseReceiver
 {
   public:
-    Receiver(bool streamRequested, const CallContext& ctx, CallResult& result);
-
-    void onHeaders(int status, const std::vector<Header>& headers);
-    bool onData(std::string_view bytes); // false stops the transfer
-    void finish(const net::HttpResponse& http);
+    using SseReceiver::SseReceiver;
 
   private:
-    bool onEvent(const net::SseEvent& event);
-    bool deliver(const ChunkDelta& delta);
-    void finishBody();
-    void collect();
-    void fail(ProviderError::Kind kind, std::string message);
+    bool onEvent(const net::SseEvent& event) override;
+    ProviderError statusError(int status, std::string_view body) const override;
+    std::string_view endMarker() const override { return "a finishReason"; }
+    bool complete() const override { return streaming() && assembler_.finished(); }
+    void finishBody(const nlohmann::json& body) override;
+    void collect() override;
 
-    const CallContext& ctx_;
-    CallResult& result_;
-    bool streamRequested_;
-    bool sse_ = false;
-    bool userStopped_ = false;
-    Nanos blockAt_ = 0; // arrival of the block being parsed
-    net::SseParser parser_;
     StreamAssembler assembler_;
 };
 

@@ -1,15 +1,12 @@
 #include "providers/openai_compat.h"
 
+#include "providers/call_runner.h"
 #include "providers/openai_receiver.h"
 #include "providers/openai_wire.h"
 
 #include <stdexcept>
 
 namespace ts {
-
-namespace {
-
-} // namespace
 
 OpenAICompatProvider::OpenAICompatProvider(OpenAICompatConfig config) : config_(std::move(config)) {}
 
@@ -38,8 +35,8 @@ std::optional<ProviderError> OpenAICompatProvider::prepare(const ChatRequest& re
     if (!config_.azureApiVersion.empty()) {
         if (!config_.apiKey.empty())
             headers.emplace_back("api-key", config_.apiKey);
-        return prepareHttp(config_, "chat/completions?api-version=" + config_.azureApiVersion, std::move(headers),
-                           std::move(body), http);
+        return prepareHttp(config_, "chat/completions?api-version=" + config_.azureApiVersion,
+                           std::move(headers), std::move(body), http);
     }
     if (!config_.apiKey.empty())
         headers.emplace_back("Authorization", "Bearer " + config_.apiKey);
@@ -48,21 +45,9 @@ std::optional<ProviderError> OpenAICompatProvider::prepare(const ChatRequest& re
 
 CallResult OpenAICompatProvider::call(const ChatRequest& request, const CallContext& ctx)
 {
-    CallResult result;
-    result.startedAt = ctx.clock->now();
-    net::HttpRequest http;
-    if (auto error = prepare(request, http)) {
-        result.error = std::move(*error);
-        result.finishedAt = result.startedAt;
-        return result;
-    }
-    result.exchange = exchangeFor(http);
-    openai::Receiver receiver(request.stream, ctx, result);
-    const net::HttpResponse response = net::perform(
-        http, ctx.cancel, [&](int status, const std::vector<Header>& headers) { receiver.onHeaders(status, headers); },
-        [&](std::string_view bytes) { return receiver.onData(bytes); });
-    receiver.finish(response);
-    return result;
+    return runCall(
+        ctx, [&](net::HttpRequest& http) { return prepare(request, http); },
+        [&](CallResult& result) { return std::make_unique<openai::Receiver>(request.stream, ctx, result); });
 }
 
 } // namespace ts

@@ -1,12 +1,6 @@
 #pragma once
-#include "net/http_client.h"
-#include "net/sse_parser.h"
 #include "providers/openai_responses_stream.h"
-#include "providers/provider.h"
-
-#include <string>
-#include <string_view>
-#include <vector>
+#include "providers/stream_receiver.h"
 
 namespace ts::openai_responses {
 
@@ -14,30 +8,18 @@ namespace ts::openai_responses {
 // events arrive, records every event's data with its arrival time in the exchange, and names what went
 // wrong, if anything. There is no [DONE]: a stream is complete once response.completed or
 // response.incomplete has arrived; response.failed and `error` events are Stream errors.
-class Receiver
+class Receiver : public SseReceiver
 {
-public:
-    Receiver(bool streamRequested, const CallContext& ctx, CallResult& result);
+  public:
+    using SseReceiver::SseReceiver;
 
-    void onHeaders(int status, const std::vector<Header>& headers);
-    bool onData(std::string_view bytes); // false stops the transfer
-    void finish(const net::HttpResponse& http);
+  private:
+    bool onEvent(const net::SseEvent& event) override;
+    ProviderError statusError(int status, std::string_view body) const override;
+    std::string_view endMarker() const override { return "response.completed"; }
+    void finishBody(const nlohmann::json& body) override;
+    void collect() override;
 
-private:
-    bool onEvent(const net::SseEvent& event);
-    bool deliver(const EventDelta& delta);
-    void finishBody();
-    void collect();
-    void fail(ProviderError::Kind kind, std::string message);
-
-    const CallContext& ctx_;
-    CallResult& result_;
-    bool streamRequested_;
-    bool sse_ = false;
-    bool done_ = false; // response.completed or response.incomplete arrived
-    bool userStopped_ = false;
-    Nanos blockAt_ = 0; // arrival of the block being parsed
-    net::SseParser parser_;
     StreamAssembler assembler_;
 };
 

@@ -3,41 +3,19 @@
 #include "mock_anthropic_scenarios.h"
 
 #include <httplib.h>
-
-#include <algorithm>
-#include <atomic>
-#include <cctype>
-#include <csignal>
 #include <mutex>
-#include <stdexcept>
-#include <thread>
 
 namespace ts::test {
 
 namespace {
 
-using anthropic_mock::Reply;
 using anthropic_mock::errorReply;
+using anthropic_mock::Reply;
 
-constexpr auto kSlice = std::chrono::milliseconds(5);
-constexpr auto kLongestStall = std::chrono::seconds(60);
-
-std::string lowerAscii(std::string text)
+std::int64_t textTokens(const std::string& text)
 {
-    std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return text;
+    return static_cast<std::int64_t>((text.size() + 3) / 4);
 }
-
-RecordedRequest record(const httplib::Request& req)
-{
-    RecordedRequest out{req.method, req.path, {}, req.body};
-    for (const auto& [name, value] : req.headers)
-        out.headers.emplace_back(lowerAscii(name), value);
-    return out;
-}
-
-std::int64_t textTokens(const std::string& text) { return static_cast<std::int64_t>((text.size() + 3) / 4); }
 
 std::int64_t contentTokens(const nlohmann::json& content)
 {
@@ -90,31 +68,23 @@ std::int64_t MockAnthropicServer::countFor(const nlohmann::json& body)
 
 struct MockAnthropicServer::Impl
 {
-    httplib::Server server;
-    std::thread thread;
-    int port = 0;
-    std::string apiKey; // set before the server starts, then only read
-    std::atomic<bool> stopping{false};
-    mutable std::mutex mutex; // guards everything below
-    RecordedRequest last;
-    int count = 0;
+    std::string apiKey;       // set before the server starts, then only read
+    mutable std::mutex mutex; // guards options
     anthropic_mock::Options options;
+    MockHttp http; // last: it stops serving before the rest goes
 
-    void handle(const httplib::Request& req, httplib::Response& res, bool counting);
+    MockHttp::Route on(bool counting);
     Reply replyTo(const httplib::Request& req, bool counting, const anthropic_mock::Options& opts) const;
-    void send(Reply reply, httplib::Response& res);
-    bool write(const Reply& reply, httplib::DataSink& sink) const;
-    bool pause(std::chrono::milliseconds delay) const;
 };
 
-void MockAnthropicServer::Impl::handle(const httplib::Request& req, httplib::Response& res, bool counting)
+MockHttp::Route MockAnthropicServer::Impl::on(bool counting)
 {
-    std::unique_lock lock(mutex);
-    last = record(req);
-    ++count;
-    const anthropic_mock::Options opts = options;
-    lock.unlock();
-    send(replyTo(req, counting, opts), res);
+    return [this, counting](const httplib::Request& req) {
+        std::unique_lock lock(mutex);
+        const anthropic_mock::Options opts = options;
+        lock.unlock();
+        return replyTo(req, counting, opts);
+    };
 }
 
 Reply MockAnthropicServer::Impl::replyTo(const httplib::Request& req, bool counting,
@@ -132,75 +102,20 @@ Reply MockAnthropicServer::Impl::replyTo(const httplib::Request& req, bool count
     return anthropic_mock::replyFor(body, opts);
 }
 
-void MockAnthropicServer::Impl::send(Reply reply, httplib::Response& res)
-{
-    res.status = reply.status;
-    for (const auto& [name, value] : reply.headers)
-        res.set_header(name, value);
-    if (reply.pieces.empty()) {
-        res.set_content(reply.body, reply.contentType);
-        return;
-    }
-    const std::string contentType = reply.contentType;
-    res.set_chunked_content_provider(
-        contentType, [this, reply = std::move(reply)](size_t, httplib::DataSink& sink) { return write(reply, sink); });
-}
-
-// Returning false from a content provider makes httplib drop the connection mid-body.
-bool MockAnthropicServer::Impl::write(const Reply& reply, httplib::DataSink& sink) const
-{
-    for (const anthropic_mock::Piece& piece : reply.pieces)
-        if (!pause(piece.delayBefore) || !sink.write(piece.bytes.data(), piece.bytes.size()))
-            return false;
-    if (reply.end == Reply::End::Stall)
-        pause(kLongestStall);
-    if (reply.end != Reply::End::Complete)
-        return false;
-    sink.done();
-    return true;
-}
-
-// Sleeps in short slices so stopping the server never waits on a reply; false once stopping.
-bool MockAnthropicServer::Impl::pause(std::chrono::milliseconds delay) const
-{
-    const auto until = std::chrono::steady_clock::now() + delay;
-    while (!stopping && std::chrono::steady_clock::now() < until)
-        std::this_thread::sleep_for(
-            std::min<std::chrono::steady_clock::duration>(kSlice, until - std::chrono::steady_clock::now()));
-    return !stopping;
-}
-
 MockAnthropicServer::MockAnthropicServer(std::string apiKey) : impl_(std::make_unique<Impl>())
 {
-    // Replies keep writing to clients that hung up on purpose; that must not kill the test.
-    std::signal(SIGPIPE, SIG_IGN);
     impl_->apiKey = std::move(apiKey);
-    impl_->server.set_tcp_nodelay(true);
-    const auto route = [this](bool counting) {
-        return [this, counting](const httplib::Request& req, httplib::Response& res) {
-            impl_->handle(req, res, counting);
-        };
-    };
-    impl_->server.Post("/v1/messages/count_tokens", route(true));
-    impl_->server.Post("/v1/messages", route(false));
-    impl_->port = impl_->server.bind_to_any_port("127.0.0.1");
-    if (impl_->port <= 0)
-        throw std::runtime_error("mock Anthropic server: cannot bind a loopback port");
-    impl_->thread = std::thread([this] { impl_->server.listen_after_bind(); });
-    // stop() is a no-op until the accept loop runs, so a quick destructor would otherwise hang.
-    while (!impl_->server.is_running())
-        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    impl_->http.post("/v1/messages/count_tokens", impl_->on(true));
+    impl_->http.post("/v1/messages", impl_->on(false));
+    impl_->http.listen("Anthropic");
 }
 
-MockAnthropicServer::~MockAnthropicServer()
+MockAnthropicServer::~MockAnthropicServer() = default;
+
+std::string MockAnthropicServer::baseUrl() const
 {
-    impl_->stopping = true;
-    impl_->server.stop();
-    if (impl_->thread.joinable())
-        impl_->thread.join();
+    return impl_->http.origin();
 }
-
-std::string MockAnthropicServer::baseUrl() const { return "http://127.0.0.1:" + std::to_string(impl_->port); }
 
 void MockAnthropicServer::setDripDelay(std::chrono::milliseconds delay)
 {
@@ -210,14 +125,12 @@ void MockAnthropicServer::setDripDelay(std::chrono::milliseconds delay)
 
 RecordedRequest MockAnthropicServer::lastRequest() const
 {
-    std::lock_guard lock(impl_->mutex);
-    return impl_->last;
+    return impl_->http.lastRequest();
 }
 
 int MockAnthropicServer::requestCount() const
 {
-    std::lock_guard lock(impl_->mutex);
-    return impl_->count;
+    return impl_->http.requestCount();
 }
 
 } // namespace ts::test

@@ -1,7 +1,5 @@
 #pragma once
-#include "model/trace.h"
-
-#include <nlohmann/json.hpp>
+#include "mock_http.h"
 
 #include <chrono>
 #include <memory>
@@ -11,17 +9,6 @@
 
 namespace ts::test {
 
-struct RecordedRequest
-{
-    std::string method;
-    std::string path;
-    std::vector<Header> headers; // names lower-cased
-    std::string body;
-
-    std::string header(std::string_view lowerName) const;
-    nlohmann::json json() const; // the body; discarded if it is not JSON
-};
-
 // A real HTTP server on 127.0.0.1 (ephemeral port, own thread) that speaks OpenAI's wire formats:
 // POST /v1/chat/completions (and Azure's deployment paths), POST /v1/responses and POST /v1/embeddings.
 // The request's model picks the scenario (mock_openai_scenarios.h, mock_openai_responses.h,
@@ -29,7 +16,7 @@ struct RecordedRequest
 // It remembers the last request so tests can check what a client sent.
 class MockOpenAIServer
 {
-public:
+  public:
     MockOpenAIServer();
     ~MockOpenAIServer(); // stops the server; a stalled or dripping reply ends at once
     MockOpenAIServer(const MockOpenAIServer&) = delete;
@@ -44,7 +31,7 @@ public:
     RecordedRequest lastRequest() const;
     int requestCount() const;
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
