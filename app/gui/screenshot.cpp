@@ -1,5 +1,6 @@
 #include "screenshot.h"
 
+#include "compare/compare_panel.h"
 #include "playground/playground_panel.h"
 #include "shell/main_window.h"
 #include "traces/trace_detail_view.h"
@@ -59,6 +60,13 @@ void takeScreenshotWhenReady(ui::MainWindow& window, const LaunchOptions& o)
         panel->selectTrace(o.trace);
     else
         panel->selectFirstRow();
+    if (o.panel == u"compare"_s) {
+        // Compare shows the example prompt answered by three simulated models side by side.
+        auto* compare = window.compare();
+        compare->runExample();
+        whenReady(window, o.screenshot, [compare] { return compare->allFinished(); });
+        return;
+    }
     if (o.panel == u"playground"_s) {
         // The playground shows a recorded conversation: the trace asked for, else the newest one.
         auto opened = std::make_shared<bool>(false);

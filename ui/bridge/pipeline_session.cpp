@@ -1,6 +1,7 @@
 #include "bridge/pipeline_session.h"
 
 #include "common/cost_text.h"
+#include "providers/error_category.h"
 
 #include <QElapsedTimer>
 #include <QPointer>
@@ -72,7 +73,7 @@ ReplyOutcome outcomeOf(const PipelineResult& result, double durationMs, const Ca
     o.text = QString::fromStdString(result.response.text);
     o.cancelled = result.error.kind == ProviderError::Kind::Cancelled;
     if (result.error && !o.cancelled)
-        o.error = QString::fromStdString(result.error.message);
+        o.error = QString::fromStdString(describeError(result.error)); // in words, with the provider's own message
     o.inputTokens = result.response.usage.inputTokens;
     o.outputTokens = result.response.usage.outputTokens;
     o.cachedTokens = result.response.usage.cacheReadTokens;

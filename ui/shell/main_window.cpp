@@ -2,6 +2,7 @@
 
 #include "bridge/pipeline_session.h"
 #include "catalog/catalog.h"
+#include "compare/compare_panel.h"
 #include "playground/playground_panel.h"
 #include "settings/settings_panel.h"
 #include "traces/traces_panel.h"
@@ -20,6 +21,7 @@ namespace ts::ui {
 MainWindow::MainWindow(AppContext context, QWidget* parent)
     : QMainWindow(parent), context_(std::move(context)), rail_(new QListWidget(this)), stack_(new QStackedWidget(this)),
       session_(new PipelineSession(context_.pipeline, this)), playground_(new PlaygroundPanel(session_, this)),
+      compare_(new ComparePanel(context_.pipeline, this)),
       traces_(new TracesPanel(context_.store, this)),
       settings_(new SettingsPanel(QString::fromStdString(overridesPath()), this)), statusMessage_(new QLabel(this))
 {
@@ -33,6 +35,7 @@ MainWindow::MainWindow(AppContext context, QWidget* parent)
                          u"QListWidget::item:hover:!selected { background: palette(midlight); }"_s);
     addPanel(u"playground"_s, u"Playground"_s, playground_, u"Ctrl+1"_s);
     addPanel(u"traces"_s, u"Traces"_s, traces_, u"Ctrl+2"_s);
+    addPanel(u"compare"_s, u"Compare"_s, compare_, u"Ctrl+3"_s);
     addPanel(u"settings"_s, u"Settings"_s, settings_, u"Ctrl+,"_s);
     connect(rail_, &QListWidget::currentRowChanged, stack_, &QStackedWidget::setCurrentIndex);
     connect(traces_, &TracesPanel::openInPlayground, this, [this](const Trace& trace) {
@@ -53,7 +56,7 @@ MainWindow::MainWindow(AppContext context, QWidget* parent)
 
 MainWindow::~MainWindow() = default;
 
-QStringList MainWindow::panelNames() { return {u"playground"_s, u"traces"_s, u"settings"_s}; }
+QStringList MainWindow::panelNames() { return {u"playground"_s, u"traces"_s, u"compare"_s, u"settings"_s}; }
 
 void MainWindow::addPanel(const QString& name, const QString& title, QWidget* panel, const QString& shortcut)
 {

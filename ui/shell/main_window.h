@@ -10,6 +10,7 @@ class QStackedWidget;
 namespace ts::ui {
 
 class PipelineSession;
+class ComparePanel;
 class PlaygroundPanel;
 class SettingsPanel;
 class TracesPanel;
@@ -26,6 +27,7 @@ public:
     bool showPanel(const QString& name);
     QString currentPanel() const;
     PlaygroundPanel* playground() const { return playground_; }
+    ComparePanel* compare() const { return compare_; }
     TracesPanel* traces() const { return traces_; }
     SettingsPanel* settings() const { return settings_; }
     void setStatusMessage(const QString& text);
@@ -39,6 +41,7 @@ private:
     QStackedWidget* stack_;
     PipelineSession* session_;
     PlaygroundPanel* playground_;
+    ComparePanel* compare_;
     TracesPanel* traces_;
     SettingsPanel* settings_;
     QLabel* statusMessage_;
