@@ -34,6 +34,7 @@ inline constexpr std::string_view kStage = "tokenscope.stage"; // guard.input, c
 inline constexpr std::string_view kSimulated = "tokenscope.simulated";
 inline constexpr std::string_view kCostUsd = "tokenscope.cost.usd";
 inline constexpr std::string_view kCostEstimated = "tokenscope.cost.estimated";
+inline constexpr std::string_view kThinkingChars = "tokenscope.response.thinking_chars"; // reasoning text kept out of the answer
 inline constexpr std::string_view kErrorCategory = "tokenscope.error.category"; // auth, rate_limited, ...
 inline constexpr std::string_view kCostReportedUsd = "tokenscope.cost.reported_usd"; // the provider's or log's own figure
 inline constexpr std::string_view kCostDiffers = "tokenscope.cost.differs";           // reported and computed disagree

@@ -1,6 +1,7 @@
 #include "providers/gemini_stream.h"
 
 #include "providers/gemini_reply.h"
+#include "model/attributes.h"
 #include "providers/json_fields.h"
 
 namespace ts::gemini {
@@ -9,7 +10,6 @@ using nlohmann::json;
 
 namespace {
 
-constexpr std::string_view kThinkingChars = "tokenscope.response.thinking_chars";
 constexpr std::string_view kFinishReason = "tokenscope.gemini.finish_reason";
 constexpr std::string_view kBlockReason = "tokenscope.gemini.block_reason";
 
@@ -93,7 +93,7 @@ Attributes StreamAssembler::attributes() const
     if (!blockReason_.empty())
         out[std::string(kBlockReason)] = blockReason_;
     if (!thinking_.empty())
-        out[std::string(kThinkingChars)] = static_cast<std::int64_t>(thinking_.size());
+        out[std::string(attr::kThinkingChars)] = static_cast<std::int64_t>(thinking_.size());
     return out;
 }
 

@@ -1,5 +1,6 @@
 #include "providers/ollama_stream.h"
 
+#include "model/attributes.h"
 #include "providers/json_fields.h"
 #include "providers/ollama_wire.h"
 
@@ -8,8 +9,6 @@ namespace ts::ollama {
 using nlohmann::json;
 
 namespace {
-
-constexpr std::string_view kThinkingChars = "tokenscope.response.thinking_chars";
 
 // The arguments arrive as an object; core keeps the JSON text, as the model would have written it.
 ToolCall toolCallFrom(const json& call)
@@ -68,7 +67,7 @@ Attributes StreamAssembler::attributes() const
     if (done_)
         addDurations(final_, out);
     if (!thinking_.empty())
-        out[std::string(kThinkingChars)] = static_cast<std::int64_t>(thinking_.size());
+        out[std::string(attr::kThinkingChars)] = static_cast<std::int64_t>(thinking_.size());
     return out;
 }
 

@@ -1,5 +1,6 @@
 #include "providers/stream_receiver.h"
 
+#include "model/attributes.h"
 #include "net/retry_after.h"
 
 #include <cstdint>
@@ -78,7 +79,7 @@ nlohmann::json StreamReceiver::recordObject(std::string data, std::string_view w
 void StreamReceiver::countThinking(const std::string& thinking)
 {
     if (!thinking.empty())
-        result_.attributes["tokenscope.response.thinking_chars"] = static_cast<std::int64_t>(thinking.size());
+        result_.attributes[std::string(attr::kThinkingChars)] = static_cast<std::int64_t>(thinking.size());
 }
 
 void StreamReceiver::addAttributes(Attributes attributes)
