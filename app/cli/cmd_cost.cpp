@@ -103,8 +103,8 @@ int runCost(const Args& args)
 {
     const auto catalog = Catalog::current();
     for (const CatalogIssue& issue : catalog->issues())
-        std::fprintf(stderr, "tokenscope-cli: %s:%d: %s (shipped prices still in force)\n", issue.file.c_str(),
-                     issue.line, issue.message.c_str());
+        std::fprintf(stderr, "tokenscope-cli: %s (skipped; the shipped prices stay in force)\n",
+                     describeIssue(issue).c_str());
     const ModelInfo& model = modelFrom(args, *catalog);
     const Usage usage = usageFrom(args);
     CostExplanation e = explainCost(model, usage, CostOptions{.batch = args.has("--batch")});
