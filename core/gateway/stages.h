@@ -2,6 +2,7 @@
 #include "model/request.h"
 #include "model/response.h"
 #include "model/span.h"
+#include "providers/error_category.h"
 
 #include <optional>
 #include <string>
@@ -56,6 +57,11 @@ struct RoutePlan
     std::string name = "direct";
     std::vector<Deployment> deployments; // tried in order: the first is primary, the rest fallbacks
     int maxAttemptsPerDeployment = 2;    // the first try plus retries
+    // Error categories that move on to the next deployment; empty: any retryable error does.
+    std::vector<ErrorCategory> fallbackOn;
+    std::optional<Deployment> contextFallback; // a larger-context model for a prompt too long
+    std::string strategy = "direct";           // how the deployments were ordered
+    std::string tier;                          // why a tier rule re-routed the request; "" if none
 };
 
 class Router
