@@ -2,6 +2,7 @@
 
 #include "gateway/pipeline.h"
 #include "providers/error_category.h"
+#include "provider_choice.h"
 #include "providers/provider_setup.h"
 #include "trace/workspace_paths.h"
 
@@ -47,6 +48,21 @@ ChatRequest requestFrom(const Args& args)
     return r;
 }
 
+// The registry for a chat with `providerId`: the simulated provider and every usable profile, or a
+// one-line reason why the chosen one is not among them.
+std::shared_ptr<ProviderRegistry> providersFor(const Args& args, const std::string& providerId)
+{
+    const ProviderProfiles profiles = chosenProfiles(args, providerId);
+    const KeyLookup keys = environmentKeys();
+    auto providers = makeProviders(profiles, keys);
+    if (providers->find(providerId))
+        return providers;
+    const ProviderProfile& profile = requireProfile(profiles, providerId);
+    throw Exit{1, "provider '" + providerId + "' is not configured: " +
+                      unusableReason(profile, keys(profile).value_or(std::string())) + " (" +
+                      describeProviders(*providers) + ")"};
+}
+
 void printStats(const PipelineResult& r)
 {
     std::string ttft = r.ttftMs ? std::to_string(static_cast<long long>(*r.ttftMs)) + " ms" : "-";
@@ -60,20 +76,7 @@ void printStats(const PipelineResult& r)
 int runChat(const Args& args)
 {
     ChatRequest request = requestFrom(args);
-    ProviderSetup setup = providerSetupFromEnvironment();
-    if (auto base = args.value("--base-url")) {
-        ProviderSetup::Access* access = setup.access(request.provider);
-        if (!access)
-            throw Exit{2, "--base-url needs --provider " + knownProviderIds().substr(0, knownProviderIds().rfind(','))};
-        access->baseUrl = *base;
-    }
-    auto providers = makeProviders(setup);
-    if (!providers->find(request.provider)) {
-        const bool known = setup.access(request.provider) || request.provider == "simulated";
-        throw Exit{1, known ? "provider '" + request.provider + "' is not configured: set its API key in the "
-                                  "environment or give --base-url (" + describeProviders(*providers) + ")"
-                            : "unknown provider '" + request.provider + "' (known: " + knownProviderIds() + ")"};
-    }
+    auto providers = providersFor(args, request.provider);
     auto store = openWorkspace(args, TraceStore::OpenMode::CreateIfMissing, defaultWorkspacePath());
     Pipeline pipeline(providers, [&](Trace t) { store->write(std::move(t)); });
 

@@ -10,13 +10,25 @@ const std::vector<Verb>& verbs()
          "                           [--system TEXT] [--temperature T] [--max-tokens N]\n"
          "                           [--user U] [--session S] PROMPT|-\n\n"
          "Streams the answer to standard output and records the trace in the workspace (created if\n"
-         "missing). Providers: 'simulated' (always, deterministic, marked simulated) and 'openai'\n"
-         "(when OPENAI_API_KEY or OPENAI_BASE_URL is set, or --base-url names an OpenAI-compatible\n"
-         "server). Token counts, cost and time to first token are printed to standard error.\n",
+         "missing). Providers: 'simulated' (always, deterministic, marked simulated), the profiles in\n"
+         "the providers file ($TOKENSCOPE_PROVIDERS, else ~/.config/tokenscope/providers.json; a\n"
+         "user-defined id such as 'groq' works), and the built-in ids the environment sets up\n"
+         "(OPENAI_API_KEY, ANTHROPIC_API_KEY, GEMINI_API_KEY, OLLAMA_HOST, AZURE_OPENAI_*). --base-url\n"
+         "overrides the chosen provider's server. Token counts, cost and time to first token are\n"
+         "printed to standard error.\n",
          {{"--db", "--provider", "--model", "--base-url", "--system", "--temperature", "--max-tokens", "--user",
            "--session"},
           {}},
          runChat},
+        {"models", "list the models a provider's server serves",
+         "usage: tokenscope-cli models --provider ID [--base-url URL] [--json]\n\n"
+         "Asks the provider's server which models it serves (OpenAI-compatible GET /models, Anthropic\n"
+         "and Gemini paged lists, Ollama's /api/tags) and prints one per line with a description, or\n"
+         "with --json an array of {\"id\", \"description\"}. ID is a profile from the providers file or\n"
+         "a built-in id the environment sets up, as for chat. Azure cannot list: its configured\n"
+         "deployment is printed. Exit 1 with the reason when the server cannot be asked or refuses.\n",
+         {{"--provider", "--base-url"}, {"--json"}},
+         runModels},
         {"traces", "list recorded traces, newest first",
          "usage: tokenscope-cli traces [--db PATH] [--json] [--limit N] [--filter EXPR]\n\n"
          "EXPR: model:M provider:P status:ok|error|cancelled source:S user:U session:S tag:T\n"

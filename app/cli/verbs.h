@@ -29,5 +29,6 @@ int runTraces(const Args& args);
 int runDemo(const Args& args);
 int runTokens(const Args& args);
 int runCost(const Args& args);
+int runModels(const Args& args);
 
 } // namespace ts::cli

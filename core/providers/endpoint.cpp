@@ -29,6 +29,14 @@ std::optional<ProviderError> prepareHttp(const Endpoint& endpoint, std::string_v
     return std::nullopt;
 }
 
+std::optional<ProviderError> prepareGet(const Endpoint& endpoint, std::string_view path, std::vector<Header> headers,
+                                        net::HttpRequest& http)
+{
+    auto error = prepareHttp(endpoint, path, std::move(headers), {}, http);
+    http.method = "GET";
+    return error;
+}
+
 Exchange exchangeFor(const net::HttpRequest& http)
 {
     Exchange exchange;

@@ -29,6 +29,10 @@ ProviderError configError(std::string message);
 std::optional<ProviderError> prepareHttp(const Endpoint& endpoint, std::string_view path, std::vector<Header> headers,
                                          std::string body, net::HttpRequest& http);
 
+// A GET of baseUrl + path (query included), otherwise as prepareHttp.
+std::optional<ProviderError> prepareGet(const Endpoint& endpoint, std::string_view path, std::vector<Header> headers,
+                                        net::HttpRequest& http);
+
 // The exchange as recorded: secrets in headers redacted.
 Exchange exchangeFor(const net::HttpRequest& http);
 

@@ -34,6 +34,8 @@ ErrorCategory fromStatus(const ProviderError& e)
     if (e.type == "insufficient_quota" || e.code == "insufficient_quota" || e.code == "enforced_spend_limit_reached" ||
         e.type == "billing_error")
         return ErrorCategory::QuotaExceeded;
+    if (e.type == "daily_quota_exhausted")
+        return ErrorCategory::DailyQuotaExhausted;
     if (s == 429)
         return ErrorCategory::RateLimited;
     if (s == 529 || s == 503 || e.type == "overloaded_error")
@@ -80,6 +82,7 @@ std::string_view categoryName(ErrorCategory c)
     case ErrorCategory::Auth: return "auth";
     case ErrorCategory::RateLimited: return "rate_limited";
     case ErrorCategory::QuotaExceeded: return "quota_exceeded";
+    case ErrorCategory::DailyQuotaExhausted: return "daily_quota_exhausted";
     case ErrorCategory::Overloaded: return "overloaded";
     case ErrorCategory::ContextTooLong: return "context_too_long";
     case ErrorCategory::BadRequest: return "bad_request";
@@ -107,6 +110,9 @@ std::string describeError(const ProviderError& e)
     case ErrorCategory::Auth: return "The provider refused the API key" + detail + ". Check the key in Settings or the environment.";
     case ErrorCategory::RateLimited: return "Rate limited by the provider" + wait + detail + ".";
     case ErrorCategory::QuotaExceeded: return "The account is out of quota or credit" + detail + "; waiting will not help.";
+    case ErrorCategory::DailyQuotaExhausted:
+        return "The provider refused the request: daily quota exhausted" + detail +
+               ". It resets the next day; retrying sooner will not help.";
     case ErrorCategory::Overloaded: return "The provider is overloaded" + wait + detail + "; try again or another model.";
     case ErrorCategory::ContextTooLong: return "The prompt does not fit the model's context window" + detail + ".";
     case ErrorCategory::BadRequest: return "The provider rejected the request" + detail + ".";

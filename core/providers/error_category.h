@@ -13,6 +13,7 @@ enum class ErrorCategory {
     Auth,            // 401/403, a missing or wrong key
     RateLimited,     // 429 (retry after), not quota
     QuotaExceeded,   // 429 insufficient_quota, billing: waiting does not help
+    DailyQuotaExhausted, // 429 against a per-day quota (Gemini's ...PerDay... quotaId): back the next day
     Overloaded,      // 529, 503, overloaded_error
     ContextTooLong,  // the prompt does not fit the model's window
     BadRequest,      // 400/404/422: the request itself is wrong

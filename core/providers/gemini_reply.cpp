@@ -67,6 +67,25 @@ std::optional<std::int64_t> retryDelayMs(const json& status)
     return std::nullopt;
 }
 
+// A QuotaFailure whose quota is counted per day (quotaId "GenerateRequestsPerDayPerProjectPerModel-FreeTier"):
+// waiting a minute does not help.
+bool perDayQuota(const json& status)
+{
+    const json* details = field(status, "details");
+    if (!details || !details->is_array())
+        return false;
+    for (const json& detail : *details) {
+        const json* violations = stringField(detail, "@type").ends_with("google.rpc.QuotaFailure")
+                                     ? field(detail, "violations")
+                                     : nullptr;
+        if (violations && violations->is_array())
+            for (const json& v : *violations)
+                if (stringField(v, "quotaId").find("PerDay") != std::string::npos)
+                    return true;
+    }
+    return false;
+}
+
 std::string typeFor(const std::string& status, const std::string& reason)
 {
     if (reason == "API_KEY_INVALID" || status == "UNAUTHENTICATED")
@@ -121,6 +140,8 @@ ProviderError errorFrom(const json& status, ProviderError::Kind kind)
     }
     out.code = stringField(status, "status");
     out.type = typeFor(out.code, errorInfoReason(status));
+    if (out.code == "RESOURCE_EXHAUSTED" && perDayQuota(status))
+        out.type = "daily_quota_exhausted";
     out.message = stringField(status, "message");
     out.retryAfterMs = retryDelayMs(status);
     return out;

@@ -25,7 +25,8 @@ std::string finishReason(std::string_view reason, bool calledTools);
 // A google.rpc.Status {code, message, status, details}. Google's status becomes `code`
 // (RESOURCE_EXHAUSTED, ...) and `type` is named in the words categorize() knows: rate_limit_error,
 // overloaded_error, server_error, authentication_error (a 400 API_KEY_INVALID too),
-// permission_error, not_found_error, invalid_request_error. retryAfterMs from a RetryInfo detail.
+// permission_error, not_found_error, invalid_request_error; a RESOURCE_EXHAUSTED whose QuotaFailure names a
+// per-day quota is daily_quota_exhausted. retryAfterMs from a RetryInfo detail.
 ProviderError errorFrom(const nlohmann::json& status, ProviderError::Kind kind);
 
 // A non-2xx reply: {"error": Status}, or the one-element array a non-SSE stream wraps it in.

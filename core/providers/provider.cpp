@@ -10,7 +10,7 @@ bool ProviderError::retryable() const
         return true;
     case Kind::Http:
         if (httpStatus == 429)
-            return type != "insufficient_quota" && code != "insufficient_quota" &&
+            return type != "insufficient_quota" && code != "insufficient_quota" && type != "daily_quota_exhausted" &&
                    code != "enforced_spend_limit_reached" && type != "billing_error";
         return httpStatus == 408 || httpStatus == 409 || httpStatus >= 500;
     case Kind::Stream:

@@ -1,5 +1,6 @@
 #pragma once
 #include "providers/provider.h"
+#include "providers/provider_profile.h"
 #include "providers/simulated.h"
 
 #include <memory>
@@ -8,8 +9,10 @@
 
 namespace ts {
 
-// Which providers a process offers. The simulated provider is always there, so every entry point
-// works on a fresh machine; a real provider joins when its key or base URL is given.
+// The environment's providers as one struct, for callers not yet on provider profiles
+// (provider_profile.h): a thin layer over them, so there is one way providers are built.
+// The simulated provider is always there, so every entry point works on a fresh machine; a real
+// provider joins when its key or base URL is given.
 struct ProviderSetup
 {
     struct Access
@@ -29,9 +32,13 @@ struct ProviderSetup
 
     // The access for a provider id ("openai", "anthropic", ...), or nullptr.
     Access* access(std::string_view provider);
+    const Access* access(std::string_view provider) const;
 };
 
+// ProviderProfiles::fromEnvironment() with the keys environmentKeys() finds.
 ProviderSetup providerSetupFromEnvironment();
+// The setup as profiles (ids = kinds), and the registry makeProviders(profiles, ...) builds from them.
+ProviderProfiles profilesOf(const ProviderSetup& setup);
 std::shared_ptr<ProviderRegistry> makeProviders(const ProviderSetup& setup);
 std::string describeProviders(const ProviderRegistry& registry); // "configured: simulated, openai"
 // The provider ids makeProviders knows, for messages: "openai, anthropic, gemini, ollama, azure, simulated".

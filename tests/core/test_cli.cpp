@@ -30,7 +30,7 @@ Run cli(const QStringList& args, const QByteArray& input = {}, const QProcessEnv
     // The developer's own provider settings never reach the CLI under test; a test gives its own.
     QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
     for (const char* name : {"OPENAI_API_KEY", "OPENAI_BASE_URL", "ANTHROPIC_API_KEY", "ANTHROPIC_BASE_URL", "GEMINI_API_KEY",
-                             "GOOGLE_API_KEY", "GEMINI_BASE_URL", "OLLAMA_HOST", "AZURE_OPENAI_API_KEY", "AZURE_OPENAI_ENDPOINT"})
+                             "GOOGLE_API_KEY", "GEMINI_BASE_URL", "OLLAMA_HOST", "AZURE_OPENAI_API_KEY", "AZURE_OPENAI_ENDPOINT", "GROQ_API_KEY"})
         e.remove(QString::fromLatin1(name));
     for (const QString& key : env.keys())
         e.insert(key, env.value(key));
@@ -74,7 +74,7 @@ private Q_SLOTS:
         const Run v = cli({QStringLiteral("--version")});
         QCOMPARE(v.code, 0);
         QVERIFY(v.out.startsWith(QStringLiteral("tokenscope-cli ")));
-        for (const char* verb : {"chat", "traces", "demo", "tokens"}) {
+        for (const char* verb : {"chat", "traces", "demo", "tokens", "models"}) {
             const Run h = cli({QString::fromLatin1(verb), QStringLiteral("--help")});
             QCOMPARE(h.code, 0);
             QVERIFY(h.out.contains(QStringLiteral("usage: tokenscope-cli ") + QString::fromLatin1(verb)));
@@ -339,6 +339,70 @@ private Q_SLOTS:
                                  QStringLiteral("x"), QStringLiteral("hi")});
         QCOMPARE(unknown.code, 1);
         QVERIFY2(unknown.err.contains(QStringLiteral("known:")), qPrintable(unknown.err));
+    }
+
+    void userDefinedProviderForChatAndModels()
+    {
+        ts::test::MockOpenAIServer server;
+        server.setApiKey("gsk-cli-0123456789");
+        const QString providers = path("providers.json");
+        QFile file(providers);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QJsonDocument(QJsonObject{
+                                     {QStringLiteral("version"), 1},
+                                     {QStringLiteral("providers"),
+                                      QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("groq")},
+                                                             {QStringLiteral("kind"), QStringLiteral("openai")},
+                                                             {QStringLiteral("baseUrl"), QString::fromStdString(server.baseUrl())},
+                                                             {QStringLiteral("keyEnv"), QStringLiteral("GROQ_API_KEY")},
+                                                             {QStringLiteral("headers"),
+                                                              QJsonObject{{QStringLiteral("X-Title"), QStringLiteral("cli")}}}}}},
+                                 })
+                       .toJson());
+        file.close();
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("TOKENSCOPE_PROVIDERS"), providers);
+        env.insert(QStringLiteral("GROQ_API_KEY"), QStringLiteral("gsk-cli-0123456789"));
+
+        const QString db = path("groq.tokenscope");
+        Run r = cli({QStringLiteral("chat"), QStringLiteral("--db"), db, QStringLiteral("--provider"), QStringLiteral("groq"),
+                     QStringLiteral("--model"), QStringLiteral("mock-usage"), QStringLiteral("hi")},
+                    {}, env);
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QCOMPARE(QString::fromStdString(server.lastRequest().header("x-title")), QStringLiteral("cli"));
+        QCOMPARE(tracesJson(db)[0].toObject()[QStringLiteral("provider")].toString(), QStringLiteral("groq"));
+
+        r = cli({QStringLiteral("models"), QStringLiteral("--provider"), QStringLiteral("groq")}, {}, env);
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("gpt-4o-mini")), qPrintable(r.out));
+        QCOMPARE(QString::fromStdString(server.lastRequest().path), QStringLiteral("/v1/models"));
+        r = cli({QStringLiteral("models"), QStringLiteral("--provider"), QStringLiteral("groq"), QStringLiteral("--json")}, {}, env);
+        QCOMPARE(r.code, 0);
+        const QJsonArray models = QJsonDocument::fromJson(r.out.toUtf8()).array();
+        QCOMPARE(models.size(), 4);
+        QCOMPARE(models[0].toObject()[QStringLiteral("id")].toString(), QStringLiteral("gpt-4o"));
+    }
+
+    void modelsFailureIsOneLineWithoutTheKey()
+    {
+        ts::test::MockOpenAIServer server;
+        server.setApiKey("sk-right-0123456789");
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("OPENAI_API_KEY"), QStringLiteral("sk-wrong-0123456789"));
+        Run r = cli({QStringLiteral("models"), QStringLiteral("--provider"), QStringLiteral("openai"), QStringLiteral("--base-url"),
+                     QString::fromStdString(server.baseUrl())},
+                    {}, env);
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("refused the API key")), qPrintable(r.err));
+        QVERIFY2(!r.err.contains(QStringLiteral("sk-wrong-0123456789")), qPrintable(r.err));
+        QCOMPARE(r.err.trimmed().count(QLatin1Char('\n')), 0);
+        QVERIFY(r.out.isEmpty());
+
+        r = cli({QStringLiteral("models"), QStringLiteral("--provider"), QStringLiteral("anthropic")});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("not configured")), qPrintable(r.err));
+        r = cli({QStringLiteral("models")});
+        QCOMPARE(r.code, 2);
     }
 
     void chatProviderErrorIsRecorded()

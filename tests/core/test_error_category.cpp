@@ -1,5 +1,6 @@
 // One typed error set whatever the provider said, and words for the user.
 #include "providers/error_category.h"
+#include "providers/gemini_reply.h"
 #include "qtest_std_string.h"
 
 #include <QtTest/QTest>
@@ -16,6 +17,23 @@ namespace {
 ProviderError http(int status, std::string type = {}, std::string code = {}, std::string message = {})
 {
     return ProviderError{Kind::Http, status, std::nullopt, std::move(type), std::move(code), std::move(message)};
+}
+
+// Gemini's 429: RESOURCE_EXHAUSTED with a QuotaFailure naming the quota, and a RetryInfo.
+std::string geminiQuotaBody(const std::string& quotaId)
+{
+    const nlohmann::json violation{{"quotaMetric", "generativelanguage.googleapis.com/generate_content_free_tier_requests"},
+                                   {"quotaId", quotaId},
+                                   {"quotaDimensions", {{"location", "global"}, {"model", "gemini-2.5-pro"}}},
+                                   {"quotaValue", "50"}};
+    return nlohmann::json{{"error",
+                           {{"code", 429},
+                            {"message", "You exceeded your current quota, please check your plan and billing details."},
+                            {"status", "RESOURCE_EXHAUSTED"},
+                            {"details",
+                             {{{"@type", "type.googleapis.com/google.rpc.QuotaFailure"}, {"violations", {violation}}},
+                              {{"@type", "type.googleapis.com/google.rpc.RetryInfo"}, {"retryDelay", "17s"}}}}}}}
+        .dump();
 }
 
 } // namespace
@@ -62,6 +80,31 @@ private Q_SLOTS:
         QFETCH(ErrorCategory, category);
         QCOMPARE(ts::categorize(error), category);
         QVERIFY(!ts::describeError(error).empty());
+    }
+
+    void geminiQuotaPerDayOrPerMinute_data()
+    {
+        QTest::addColumn<QString>("quotaId");
+        QTest::addColumn<ErrorCategory>("category");
+        QTest::addColumn<bool>("retryable");
+        QTest::newRow("per day") << QStringLiteral("GenerateRequestsPerDayPerProjectPerModel-FreeTier")
+                                 << ErrorCategory::DailyQuotaExhausted << false;
+        QTest::newRow("per minute") << QStringLiteral("GenerateRequestsPerMinutePerProjectPerModel-FreeTier")
+                                    << ErrorCategory::RateLimited << true;
+    }
+
+    void geminiQuotaPerDayOrPerMinute()
+    {
+        QFETCH(QString, quotaId);
+        QFETCH(ErrorCategory, category);
+        QFETCH(bool, retryable);
+        const ProviderError e = ts::gemini::httpError(429, geminiQuotaBody(quotaId.toStdString()));
+        QCOMPARE(ts::categorize(e), category);
+        QCOMPARE(e.retryable(), retryable);
+        const std::string text = ts::describeError(e);
+        QCOMPARE(text.find("daily quota exhausted") != std::string::npos, category == ErrorCategory::DailyQuotaExhausted);
+        if (category == ErrorCategory::DailyQuotaExhausted)
+            QCOMPARE(std::string(ts::categoryName(category)), std::string("daily_quota_exhausted"));
     }
 
     void wordsNameTheWait()

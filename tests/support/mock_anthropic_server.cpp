@@ -2,6 +2,7 @@
 
 #include "mock_anthropic_scenarios.h"
 
+#include <cstdlib>
 #include <httplib.h>
 #include <mutex>
 
@@ -69,11 +70,13 @@ std::int64_t MockAnthropicServer::countFor(const nlohmann::json& body)
 struct MockAnthropicServer::Impl
 {
     std::string apiKey;       // set before the server starts, then only read
-    mutable std::mutex mutex; // guards options
+    mutable std::mutex mutex; // guards the two below
     anthropic_mock::Options options;
+    listing_mock::Mode listingMode = listing_mock::Mode::Normal;
     MockHttp http; // last: it stops serving before the rest goes
 
     MockHttp::Route on(bool counting);
+    Reply listReply(const httplib::Request& req) const;
     Reply replyTo(const httplib::Request& req, bool counting, const anthropic_mock::Options& opts) const;
 };
 
@@ -102,11 +105,25 @@ Reply MockAnthropicServer::Impl::replyTo(const httplib::Request& req, bool count
     return anthropic_mock::replyFor(body, opts);
 }
 
+Reply MockAnthropicServer::Impl::listReply(const httplib::Request& req) const
+{
+    std::unique_lock lock(mutex);
+    const listing_mock::Mode mode = listingMode;
+    lock.unlock();
+    if (req.get_header_value("x-api-key") != apiKey)
+        return errorReply(401, "authentication_error", "invalid x-api-key");
+    if (req.get_header_value("anthropic-version").empty())
+        return errorReply(400, "invalid_request_error", "anthropic-version: header is required");
+    const int limit = req.has_param("limit") ? std::atoi(req.get_param_value("limit").c_str()) : 20;
+    return listing_mock::inMode(mode, listing_mock::anthropicList(limit, req.get_param_value("after_id")));
+}
+
 MockAnthropicServer::MockAnthropicServer(std::string apiKey) : impl_(std::make_unique<Impl>())
 {
     impl_->apiKey = std::move(apiKey);
     impl_->http.post("/v1/messages/count_tokens", impl_->on(true));
     impl_->http.post("/v1/messages", impl_->on(false));
+    impl_->http.get("/v1/models", [this](const httplib::Request& req) { return impl_->listReply(req); });
     impl_->http.listen("Anthropic");
 }
 
@@ -121,6 +138,12 @@ void MockAnthropicServer::setDripDelay(std::chrono::milliseconds delay)
 {
     std::lock_guard lock(impl_->mutex);
     impl_->options.dripDelay = delay;
+}
+
+void MockAnthropicServer::setListingMode(listing_mock::Mode mode)
+{
+    std::lock_guard lock(impl_->mutex);
+    impl_->listingMode = mode;
 }
 
 RecordedRequest MockAnthropicServer::lastRequest() const

@@ -13,6 +13,7 @@ namespace ts::test {
 // x-api-key and anthropic-version checked, errors in Anthropic's envelope
 // {"type":"error","error":{type,message},"request_id"}.
 //   POST /v1/messages: the request's model picks the scenario (mock_anthropic_scenarios.h).
+//   GET /v1/models: the model list, paged (mock_model_lists.h).
 //   POST /v1/messages/count_tokens (formats.md §2.7): any "claude-*" is counted; "claude-overloaded"
 //   answers 529; others 404 not_found_error.
 // It remembers the last request so tests can check what a client sent.
@@ -26,6 +27,7 @@ public:
 
     std::string baseUrl() const; // http://127.0.0.1:PORT (no /v1: Anthropic clients add it)
     void setDripDelay(std::chrono::milliseconds delay);
+    void setListingMode(listing_mock::Mode mode); // how GET /v1/models answers
     RecordedRequest lastRequest() const;
     int requestCount() const;
 

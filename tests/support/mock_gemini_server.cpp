@@ -3,8 +3,10 @@
 #include "mock_gemini_checks.h"
 #include "mock_gemini_scenarios.h"
 
+#include <cstdlib>
 #include <httplib.h>
 #include <mutex>
+#include <optional>
 
 namespace ts::test {
 
@@ -13,13 +15,16 @@ using gemini_mock::Reply;
 struct MockGeminiServer::Impl
 {
     std::string apiKey;       // set before the server starts, then only read
-    mutable std::mutex mutex; // guards the two below
+    mutable std::mutex mutex; // guards the three below
     std::string lastModel;
     gemini_mock::Options options;
+    listing_mock::Mode listingMode = listing_mock::Mode::Normal;
     MockHttp http; // last: it stops serving before the rest goes
 
     Reply handle(const httplib::Request& req);
     Reply replyTo(const httplib::Request& req, const gemini_mock::Options& opts) const;
+    std::optional<Reply> refusedKey(const httplib::Request& req) const;
+    Reply listReply(const httplib::Request& req) const;
 };
 
 Reply MockGeminiServer::Impl::handle(const httplib::Request& req)
@@ -31,7 +36,7 @@ Reply MockGeminiServer::Impl::handle(const httplib::Request& req)
     return replyTo(req, opts);
 }
 
-Reply MockGeminiServer::Impl::replyTo(const httplib::Request& req, const gemini_mock::Options& opts) const
+std::optional<Reply> MockGeminiServer::Impl::refusedKey(const httplib::Request& req) const
 {
     const std::string key = req.has_header("x-goog-api-key") ? req.get_header_value("x-goog-api-key")
                                                              : req.get_param_value("key");
@@ -43,6 +48,24 @@ Reply MockGeminiServer::Impl::replyTo(const httplib::Request& req, const gemini_
             "call this API.");
     if (key != apiKey)
         return gemini_mock::recordedError(400, "api_key_invalid");
+    return std::nullopt;
+}
+
+Reply MockGeminiServer::Impl::listReply(const httplib::Request& req) const
+{
+    std::unique_lock lock(mutex);
+    const listing_mock::Mode mode = listingMode;
+    lock.unlock();
+    if (auto refused = refusedKey(req))
+        return *refused;
+    const int size = req.has_param("pageSize") ? std::atoi(req.get_param_value("pageSize").c_str()) : 50;
+    return listing_mock::inMode(mode, listing_mock::geminiList(size, req.get_param_value("pageToken")));
+}
+
+Reply MockGeminiServer::Impl::replyTo(const httplib::Request& req, const gemini_mock::Options& opts) const
+{
+    if (auto refused = refusedKey(req))
+        return *refused;
     const bool stream = req.matches[2] == "streamGenerateContent";
     if (stream && req.get_param_value("alt") != "sse")
         return gemini_mock::errorReply(400, "INVALID_ARGUMENT", "this mock streams only with alt=sse");
@@ -60,6 +83,7 @@ MockGeminiServer::MockGeminiServer(std::string apiKey) : impl_(std::make_unique<
     // The model may itself hold a ':' (a replay name): the method is what follows the last one.
     impl_->http.post(R"(/v1beta/models/(.+):(streamGenerateContent|generateContent))",
                      [this](const httplib::Request& req) { return impl_->handle(req); });
+    impl_->http.get("/v1beta/models", [this](const httplib::Request& req) { return impl_->listReply(req); });
     impl_->http.listen("Gemini");
 }
 
@@ -74,6 +98,12 @@ void MockGeminiServer::setDripDelay(std::chrono::milliseconds delay)
 {
     std::lock_guard lock(impl_->mutex);
     impl_->options.dripDelay = delay;
+}
+
+void MockGeminiServer::setListingMode(listing_mock::Mode mode)
+{
+    std::lock_guard lock(impl_->mutex);
+    impl_->listingMode = mode;
 }
 
 RecordedRequest MockGeminiServer::lastRequest() const

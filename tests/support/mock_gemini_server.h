@@ -11,7 +11,7 @@ namespace ts::test {
 // POST /v1beta/models/{model}:streamGenerateContent?alt=sse and :generateContent, the key checked in
 // x-goog-api-key (or ?key=), errors in Google's envelope {"error": {code, message, status, details}}.
 // The model in the path picks the scenario (mock_gemini_scenarios.h); without alt=sse a stream is
-// refused (a client here always asks for SSE). It remembers the last request so tests can check what
+// refused (a client here always asks for SSE). GET /v1beta/models lists models, paged (mock_model_lists.h). It remembers the last request so tests can check what
 // a client sent.
 class MockGeminiServer
 {
@@ -23,6 +23,7 @@ class MockGeminiServer
 
     std::string baseUrl() const; // http://127.0.0.1:PORT (no /v1beta: clients add it)
     void setDripDelay(std::chrono::milliseconds delay);
+    void setListingMode(listing_mock::Mode mode); // how GET /v1beta/models answers
     RecordedRequest lastRequest() const; // path as sent, query string included
     std::string lastModel() const;       // the model named in the last request's path
     int requestCount() const;

@@ -121,15 +121,24 @@ MockHttp::~MockHttp()
 
 void MockHttp::post(const std::string& pattern, Route route)
 {
-    impl_->server.Post(pattern,
-                       [this, route = std::move(route)](const httplib::Request& req, httplib::Response& res) {
-                           {
-                               std::lock_guard lock(impl_->mutex);
-                               impl_->last = record(req, impl_->withQuery);
-                               ++impl_->count;
-                           }
-                           impl_->send(route(req), res);
-                       });
+    impl_->server.Post(pattern, handler(std::move(route)));
+}
+
+void MockHttp::get(const std::string& pattern, Route route)
+{
+    impl_->server.Get(pattern, handler(std::move(route)));
+}
+
+std::function<void(const httplib::Request&, httplib::Response&)> MockHttp::handler(Route route)
+{
+    return [this, route = std::move(route)](const httplib::Request& req, httplib::Response& res) {
+        {
+            std::lock_guard lock(impl_->mutex);
+            impl_->last = record(req, impl_->withQuery);
+            ++impl_->count;
+        }
+        impl_->send(route(req), res);
+    };
 }
 
 void MockHttp::recordQueries()

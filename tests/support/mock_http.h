@@ -11,6 +11,7 @@
 
 namespace httplib {
 struct Request;
+struct Response;
 } // namespace httplib
 
 namespace ts::test {
@@ -40,6 +41,7 @@ class MockHttp
     MockHttp& operator=(const MockHttp&) = delete;
 
     void post(const std::string& pattern, Route route); // before listen()
+    void get(const std::string& pattern, Route route);  // before listen()
     void recordQueries();                               // lastRequest().path keeps the query string
     void listen(std::string_view name);                 // throws when no loopback port is free
 
@@ -49,6 +51,8 @@ class MockHttp
     int requestCount() const;
 
   private:
+    std::function<void(const httplib::Request&, httplib::Response&)> handler(Route route);
+
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

@@ -8,8 +8,9 @@
 namespace ts::test {
 
 // A real HTTP server on 127.0.0.1 (ephemeral port, own thread) that speaks Ollama's native API:
-// POST /api/chat and POST /api/embed, errors as {"error": "..."}. The request's model picks the
-// scenario (mock_ollama_scenarios.h). No key is checked, as a local Ollama checks none.
+// POST /api/chat, POST /api/embed and GET /api/tags (mock_model_lists.h), errors as {"error": "..."}.
+// The request's model picks the scenario (mock_ollama_scenarios.h). No key is checked, as a local
+// Ollama checks none, unless setApiKey() puts it behind an authenticating proxy (Ollama's cloud).
 // It remembers the last request so tests can check what a client sent.
 class MockOllamaServer
 {
@@ -21,6 +22,8 @@ class MockOllamaServer
 
     std::string baseUrl() const; // http://127.0.0.1:PORT (no /api: clients add it)
     void setDripDelay(std::chrono::milliseconds delay);
+    void setApiKey(std::string key);              // GET /api/tags then needs "Authorization: Bearer KEY"
+    void setListingMode(listing_mock::Mode mode); // how GET /api/tags answers
     RecordedRequest lastRequest() const;
     int requestCount() const;
 

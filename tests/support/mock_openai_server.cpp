@@ -35,10 +35,12 @@ struct MockOpenAIServer::Impl
     mutable std::mutex mutex; // guards the two below
     std::string apiKey;
     mock::Options options;
+    listing_mock::Mode listingMode = listing_mock::Mode::Normal;
     MockHttp http; // last: it stops serving before the rest goes
 
     MockHttp::Route on(Route route);
     mock::Reply replyTo(Route route, const httplib::Request& req);
+    mock::Reply listReply(const httplib::Request& req);
     static mock::Reply routed(Route route, const nlohmann::json& request, const mock::Options& opts);
 };
 
@@ -63,6 +65,18 @@ mock::Reply MockOpenAIServer::Impl::replyTo(Route route, const httplib::Request&
     return routed(route, nlohmann::json::parse(req.body, nullptr, false), opts);
 }
 
+mock::Reply MockOpenAIServer::Impl::listReply(const httplib::Request& req)
+{
+    std::unique_lock lock(mutex);
+    const std::string key = apiKey;
+    const listing_mock::Mode mode = listingMode;
+    lock.unlock();
+    const std::string presented = req.get_header_value("Authorization");
+    if (!key.empty() && presented != "Bearer " + key)
+        return listing_mock::openaiUnauthorized(presented.starts_with("Bearer ") ? presented.substr(7) : presented);
+    return listing_mock::inMode(mode, listing_mock::openaiList());
+}
+
 mock::Reply MockOpenAIServer::Impl::routed(Route route, const nlohmann::json& request,
                                            const mock::Options& opts)
 {
@@ -84,6 +98,7 @@ MockOpenAIServer::MockOpenAIServer() : impl_(std::make_unique<Impl>())
     impl_->http.post(R"(/openai/deployments/([^/]+)/chat/completions)", impl_->on(Impl::Route::Chat));
     impl_->http.post("/v1/responses", impl_->on(Impl::Route::Responses));
     impl_->http.post("/v1/embeddings", impl_->on(Impl::Route::Embeddings));
+    impl_->http.get("/v1/models", [this](const httplib::Request& req) { return impl_->listReply(req); });
     impl_->http.listen("OpenAI");
 }
 
@@ -109,6 +124,12 @@ void MockOpenAIServer::setDripDelay(std::chrono::milliseconds delay)
 {
     std::lock_guard lock(impl_->mutex);
     impl_->options.dripDelay = delay;
+}
+
+void MockOpenAIServer::setListingMode(listing_mock::Mode mode)
+{
+    std::lock_guard lock(impl_->mutex);
+    impl_->listingMode = mode;
 }
 
 RecordedRequest MockOpenAIServer::lastRequest() const

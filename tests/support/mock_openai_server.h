@@ -1,5 +1,6 @@
 #pragma once
 #include "mock_http.h"
+#include "mock_model_lists.h"
 
 #include <chrono>
 #include <memory>
@@ -10,7 +11,8 @@
 namespace ts::test {
 
 // A real HTTP server on 127.0.0.1 (ephemeral port, own thread) that speaks OpenAI's wire formats:
-// POST /v1/chat/completions (and Azure's deployment paths), POST /v1/responses and POST /v1/embeddings.
+// POST /v1/chat/completions (and Azure's deployment paths), POST /v1/responses, POST /v1/embeddings
+// and GET /v1/models (mock_model_lists.h).
 // The request's model picks the scenario (mock_openai_scenarios.h, mock_openai_responses.h,
 // mock_openai_embeddings.h).
 // It remembers the last request so tests can check what a client sent.
@@ -27,6 +29,7 @@ class MockOpenAIServer
 
     void setApiKey(std::string key); // when set, requests need "Authorization: Bearer KEY"
     void setDripDelay(std::chrono::milliseconds delay);
+    void setListingMode(listing_mock::Mode mode); // how GET /v1/models answers
 
     RecordedRequest lastRequest() const;
     int requestCount() const;
