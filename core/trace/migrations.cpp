@@ -11,6 +11,7 @@ const Migrations& migrations()
 {
     static const Migrations steps{
         {1, createSchemaV1},
+        {2, createPromptTablesV2},
     };
     return steps;
 }

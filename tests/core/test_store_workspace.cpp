@@ -58,7 +58,7 @@ void makeNewerWorkspace(const std::string& path)
 {
     makeWorkspace(path);
     sql::Connection db(path, sql::Connection::Mode::ReadWrite);
-    db.exec("PRAGMA user_version = 2");
+    db.exec("PRAGMA user_version = " + std::to_string(TraceStore::kSchemaVersion + 1));
 }
 
 // The schema lives in the first pages; scribbling over it leaves a file SQLite calls malformed.
@@ -97,7 +97,7 @@ const Case kRefused[] = {
     {"foreign sqlite", makeForeignDatabase, Reason::NotAWorkspace, "an SQLite database of another program"},
     {"other application id", makeOtherApplicationId, Reason::NotAWorkspace, "of another program"},
     {"newer schema", makeNewerWorkspace, Reason::NewerSchema,
-     ": was written by a newer Tokenscope (schema 2 > 1); upgrade Tokenscope"},
+     ": was written by a newer Tokenscope (schema 3 > 2); upgrade Tokenscope"},
     {"corrupt workspace", makeCorruptWorkspace, Reason::Corrupt, "workspace is corrupt"},
 };
 
@@ -257,7 +257,7 @@ class TestStoreWorkspace : public QObject
         QVERIFY(store->flush());
         QCOMPARE(store->reader()->count({}), std::int64_t{1});
         sql::Connection db(path, sql::Connection::Mode::ReadOnly);
-        QCOMPARE(db.queryInt("PRAGMA user_version"), std::int64_t{1});
+        QCOMPARE(db.queryInt("PRAGMA user_version"), std::int64_t{TraceStore::kSchemaVersion});
     }
 
     void olderVersionIsMigratedInPlace()
