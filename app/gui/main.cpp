@@ -4,6 +4,7 @@
 #include "screenshot.h"
 #include "workspace_choice.h"
 
+#include "settings/provider_config.h"
 #include "shell/main_window.h"
 #include "trace/workspace_error.h"
 
@@ -57,6 +58,7 @@ int main(int argc, char** argv)
     }
     ts::ui::MainWindow window(context);
     window.resize(options->size);
+    context.providers->reload(); // keychain reads in the background; the providers follow when they are in
     ts::app::DemoFiller filler(context.store, window);
     if (choice.needsDemoTraffic)
         filler.start(); // the window fills up live as the demo traffic is generated

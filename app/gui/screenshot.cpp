@@ -1,7 +1,11 @@
 #include "screenshot.h"
 
+#include "screenshot_playground.h"
+
 #include "compare/compare_panel.h"
 #include "playground/playground_panel.h"
+#include "settings/providers_page.h"
+#include "settings/settings_panel.h"
 #include "shell/main_window.h"
 #include "traces/trace_detail_view.h"
 #include "traces/trace_table_model.h"
@@ -67,8 +71,21 @@ void takeScreenshotWhenReady(ui::MainWindow& window, const LaunchOptions& o)
         whenReady(window, o.screenshot, [compare] { return compare->allFinished(); });
         return;
     }
+    if (o.panel == u"settings"_s) {
+        // Settings opens on Providers: wait until the keychain has said where each key comes from.
+        auto* providers = window.settings()->providersPage();
+        whenReady(window, o.screenshot, [providers] { return !providers || !providers->loading(); });
+        return;
+    }
+    if (o.panel == u"playground"_s && o.trace.isEmpty()) {
+        // Without a trace to open, the playground shows its example: a tool call to answer.
+        auto staged = std::make_shared<bool>(false);
+        stagePlaygroundExample(*window.playground(), [staged] { *staged = true; });
+        whenReady(window, o.screenshot, [staged] { return *staged; });
+        return;
+    }
     if (o.panel == u"playground"_s) {
-        // The playground shows a recorded conversation: the trace asked for, else the newest one.
+        // The playground shows the recorded conversation asked for.
         auto opened = std::make_shared<bool>(false);
         QObject::connect(panel->detail(), &ui::TraceDetailView::traceShown, &window, [&window, panel, opened] {
             if (*opened || !panel->detail()->trace())

@@ -1,12 +1,25 @@
 #include "workspace_choice.h"
 
-#include "providers/provider_setup.h"
+#include "providers/provider_profile.h"
+#include "settings/provider_config.h"
 #include "trace/workspace_paths.h"
 
 #include <cstdio>
 #include <mutex>
 
 namespace ts::app {
+
+namespace {
+
+// TOKENSCOPE_KEYCHAIN=off keeps the app away from the OS keychain (keys from the environment only).
+std::unique_ptr<ui::KeyStore> keyStore()
+{
+    if (qEnvironmentVariable("TOKENSCOPE_KEYCHAIN") == QLatin1String("off"))
+        return nullptr;
+    return std::make_unique<ui::KeychainStore>();
+}
+
+} // namespace
 
 WorkspaceChoice chooseWorkspace(const QString& db)
 {
@@ -43,7 +56,12 @@ ui::AppContext openContext(const WorkspaceChoice& choice)
             }
         };
     }
-    ctx.pipeline = std::make_shared<Pipeline>(makeProviders(providerSetupFromEnvironment()), sink);
+    // Environment keys at once, so the window opens without waiting; the keychain's keys follow
+    // (ProviderConfig::reload swaps in the full registry when its reads are in).
+    const std::string profilesPath = providerProfilesPath();
+    const auto profiles = ProviderProfiles::load(profilesPath).mergedWith(ProviderProfiles::fromEnvironment());
+    ctx.pipeline = std::make_shared<Pipeline>(makeProviders(profiles, environmentKeys()), sink);
+    ctx.providers = std::make_shared<ui::ProviderConfig>(ctx.pipeline, QString::fromStdString(profilesPath), keyStore());
     return ctx;
 }
 

@@ -47,12 +47,26 @@ struct Pipeline::Run
     Span& root;
     PipelineResult result;
     std::mt19937_64 rng;
+    std::shared_ptr<const ProviderRegistry> providers; // the registry this run started with
 };
 
 Pipeline::Pipeline(std::shared_ptr<ProviderRegistry> providers, TraceSink sink, std::shared_ptr<const Catalog> catalog)
     : providers_(std::move(providers)), sink_(std::move(sink)), catalog_(std::move(catalog)),
       router_(std::make_shared<DirectRouter>())
 {
+}
+
+void Pipeline::setProviders(std::shared_ptr<ProviderRegistry> providers)
+{
+    std::lock_guard lock(providersMutex_);
+    retired_.push_back(std::move(providers_));
+    providers_ = std::move(providers);
+}
+
+std::shared_ptr<const ProviderRegistry> Pipeline::providerRegistry() const
+{
+    std::lock_guard lock(providersMutex_);
+    return providers_;
 }
 
 PipelineResult Pipeline::run(ChatRequest request, const RunOptions& options)
@@ -64,7 +78,8 @@ PipelineResult Pipeline::run(ChatRequest request, const RunOptions& options)
     Span& root = trace.begin("chat " + request.model, options.parentSpanId,
                              options.parent ? SpanKind::Internal : SpanKind::Server);
     recordRequestMeta(root, request);
-    Run run{std::move(request), options, trace, root, {}, std::mt19937_64(std::hash<std::string>{}(root.spanId))};
+    Run run{std::move(request), options, trace, root, {}, std::mt19937_64(std::hash<std::string>{}(root.spanId)),
+            providerRegistry()};
     run.result.traceId = trace.traceId();
     run.result.rootSpanId = root.spanId;
 
@@ -174,7 +189,7 @@ bool Pipeline::attempt(Run& run, const Deployment& deployment, int attemptNo, Sp
     request.model = deployment.model;
     Span& span = run.trace.begin("chat " + request.model, routeSpan.spanId, SpanKind::Client);
     span.attributes.insert_or_assign(std::string(attr::kAttempt), std::int64_t{attemptNo});
-    auto provider = providers_->find(request.provider);
+    auto provider = run.providers->find(request.provider);
     if (!provider) {
         span.attributes.insert_or_assign(std::string(attr::kStage), std::string("llm.call"));
         run.result.error = {ProviderError::Kind::Config, 0, std::nullopt, "unknown_provider", {},

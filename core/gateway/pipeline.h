@@ -7,8 +7,10 @@
 
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace ts {
 
@@ -58,7 +60,12 @@ public:
     void setOutputGuard(std::shared_ptr<OutputGuard> guard) { outputGuard_ = std::move(guard); }
     void setCache(std::shared_ptr<ResponseCache> cache) { cache_ = std::move(cache); }
 
-    const ProviderRegistry& providers() const { return *providers_; }
+    // Swaps the providers (the user saved new settings, keys arrived from the keychain). Thread-safe:
+    // calls in flight keep the registry they started with; the next run() uses the new one.
+    void setProviders(std::shared_ptr<ProviderRegistry> providers);
+    std::shared_ptr<const ProviderRegistry> providerRegistry() const;
+    // The current registry; stays valid for the pipeline's life (replaced ones are kept: swaps are rare).
+    const ProviderRegistry& providers() const { return *providerRegistry(); }
     std::shared_ptr<const Catalog> catalog() const { return catalog_ ? catalog_ : Catalog::current(); }
     const TraceSink& sink() const { return sink_; }
 
@@ -75,7 +82,9 @@ private:
     void guardOutput(Run& run);
     void storeCache(Run& run);
 
+    mutable std::mutex providersMutex_;
     std::shared_ptr<ProviderRegistry> providers_;
+    std::vector<std::shared_ptr<ProviderRegistry>> retired_; // keeps providers() references valid
     TraceSink sink_;
     std::shared_ptr<const Catalog> catalog_;
     std::shared_ptr<Router> router_;

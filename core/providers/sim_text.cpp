@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdint>
 #include <set>
 
 namespace ts::sim {
@@ -96,12 +97,52 @@ std::string code(const std::vector<std::string>& words, int tokens, std::mt19937
     return out;
 }
 
-std::string argumentValue(const std::string& key, const std::vector<std::string>& words, std::mt19937_64& rng)
+// Capitalised words after the first: the names and places a prompt mentions ("Lisbon").
+std::vector<std::string> properNouns(const std::string& text)
 {
+    std::vector<std::string> out;
+    std::string word;
+    bool first = true;
+    auto flush = [&] {
+        if (!word.empty() && !first && std::isupper(static_cast<unsigned char>(word.front())))
+            out.push_back(word);
+        if (!word.empty())
+            first = false;
+        word.clear();
+    };
+    for (char c : text) {
+        if (std::isalnum(static_cast<unsigned char>(c)) || c == '-')
+            word += c;
+        else
+            flush();
+    }
+    flush();
+    return out;
+}
+
+// A plausible value for one argument, true to its schema where it says enough: one of its enum
+// values, a number in range, a boolean, else words from the prompt.
+nlohmann::json argumentValue(const std::string& key, const nlohmann::json& schema, const std::string& prompt,
+                             const std::vector<std::string>& words, std::mt19937_64& rng)
+{
+    if (schema.is_object()) {
+        if (auto e = schema.find("enum"); e != schema.end() && e->is_array() && !e->empty())
+            return (*e)[rng() % e->size()];
+        const std::string type = schema.value("type", std::string());
+        if (type == "integer" || type == "number") {
+            const auto lo = static_cast<std::int64_t>(schema.value("minimum", 1.0));
+            const auto hi = static_cast<std::int64_t>(schema.value("maximum", static_cast<double>(lo + 400)));
+            return lo + static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(std::max<std::int64_t>(1, hi - lo + 1)));
+        }
+        if (type == "boolean")
+            return rng() % 2 == 0;
+    }
     if (key.find("path") != std::string::npos || key.find("file") != std::string::npos)
         return "src/" + words[rng() % words.size()] + ".py";
     if (key.find("line") != std::string::npos)
         return std::to_string(1 + rng() % 400);
+    if (const auto names = properNouns(prompt); !names.empty())
+        return names[rng() % names.size()];
     return words[rng() % words.size()];
 }
 
@@ -120,12 +161,13 @@ ToolCall toolCall(const std::vector<ToolDefinition>& tools, const std::vector<Me
                   std::mt19937_64& rng)
 {
     const ToolDefinition& tool = tools[rng() % tools.size()];
-    const auto words = keywords(lastUserText(messages));
+    const std::string& prompt = lastUserText(messages);
+    const auto words = keywords(prompt);
     nlohmann::json args = nlohmann::json::object();
     auto schema = nlohmann::json::parse(tool.parametersJson, nullptr, false);
     if (schema.is_object() && schema.contains("properties") && schema["properties"].is_object())
-        for (const auto& [key, _] : schema["properties"].items())
-            args[key] = argumentValue(key, words, rng);
+        for (const auto& [key, property] : schema["properties"].items())
+            args[key] = argumentValue(key, property, prompt, words, rng);
     char id[32];
     std::snprintf(id, sizeof id, "call_%016llx", static_cast<unsigned long long>(rng()));
     return ToolCall{id, tool.name, args.dump()};

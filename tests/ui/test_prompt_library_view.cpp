@@ -77,7 +77,7 @@ class TestPromptLibraryView : public QObject
         QSignalSpy loaded(&view, &PromptLibraryView::listLoaded);
         view.setWorkspace(freshWorkspace());
         view.setDraftSource([this] { return draft_; });
-        QVERIFY(loaded.wait());
+        QVERIFY(!loaded.isEmpty() || loaded.wait());
         view.saveAs(u"Greeting"_s);
         QTRY_COMPARE(view.promptModel()->rowCount(), 1);
         QTRY_COMPARE(view.versionModel()->rowCount(), 1);
@@ -115,7 +115,8 @@ class TestPromptLibraryView : public QObject
         openWithOnePrompt(view);
         QSignalSpy failed(&view, &PromptLibraryView::failed);
         view.saveAs(u"greeting"_s);
-        QVERIFY(failed.wait());
+        // the result may land inside saveAs when the worker is quick
+        QVERIFY(!failed.isEmpty() || failed.wait());
         QVERIFY2(view.statusText().contains(u"already exists"_s), qPrintable(view.statusText()));
         QCOMPARE(view.promptModel()->rowCount(), 1);
     }
@@ -199,7 +200,7 @@ class TestPromptLibraryView : public QObject
         PromptLibraryView view;
         QSignalSpy failed(&view, &PromptLibraryView::failed);
         view.setWorkspace(dir_.filePath(u"absent/ws.db"_s));
-        QVERIFY(failed.wait());
+        QVERIFY(!failed.isEmpty() || failed.wait());
         QVERIFY2(view.statusText().contains(u"no such workspace"_s), qPrintable(view.statusText()));
         view.saveAs(u"anything"_s); // no draft source, no library: nothing happens, nothing throws
     }

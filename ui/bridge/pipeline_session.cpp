@@ -85,8 +85,7 @@ ReplyOutcome outcomeOf(const PipelineResult& result, double durationMs, const Ca
     o.traceId = QString::fromStdString(result.traceId);
     o.model = QString::fromStdString(result.response.model);
     o.costExplanation = costtext::explain(catalog, result.response.model, {}, result.response.usage);
-    for (const auto& c : result.response.toolCalls)
-        o.toolCalls += QString::fromStdString(c.name + "(" + c.arguments + ")\n");
+    o.toolCalls = result.response.toolCalls;
     return o;
 }
 

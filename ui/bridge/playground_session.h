@@ -22,7 +22,7 @@ struct ReplyOutcome
     bool simulated = false;
     QString traceId;
     QString model;
-    QString toolCalls; // "name(args)" lines
+    std::vector<ToolCall> toolCalls; // as the provider returned them; the next request sends them back
     QString costExplanation; // how the cost was computed, line by line (the cost's tooltip)
 };
 
@@ -42,6 +42,7 @@ public:
 Q_SIGNALS:
     void textArrived(const QString& delta);
     void finished(const ts::ui::ReplyOutcome& outcome);
+    void modelsChanged(); // models() has changed: the providers were rebuilt
 };
 
 } // namespace ts::ui

@@ -77,6 +77,20 @@ void CompareColumn::selectModel(const QString& provider, const QString& model)
     model_->setCurrentIndex(model_->count() - 1);
 }
 
+void CompareColumn::setChoices(const ModelChoices& choices)
+{
+    const QString provider = this->provider(), model = this->model();
+    {
+        const QSignalBlocker quiet(model_);
+        model_->clear();
+        for (const auto& [p, models] : choices)
+            for (const QString& m : models)
+                model_->addItem(choiceText(p, m), QStringList{p, m});
+    }
+    if (!provider.isEmpty())
+        selectModel(provider, model);
+}
+
 QString CompareColumn::provider() const { return model_->currentData().toStringList().value(0); }
 QString CompareColumn::model() const { return model_->currentData().toStringList().value(1); }
 QString CompareColumn::title() const { return model() + u" · "_s + provider(); }

@@ -24,6 +24,8 @@ public:
 
     // Picks provider/model; one the registry does not list is added (and then fails when sent).
     void selectModel(const QString& provider, const QString& model);
+    // The registry changed: offers `choices`, keeping the current pick.
+    void setChoices(const ModelChoices& choices);
     QString provider() const;
     QString model() const;
     QString title() const; // "gpt-4o-mini · simulated"

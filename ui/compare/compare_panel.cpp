@@ -151,6 +151,15 @@ bool ComparePanel::addColumn(const QString& provider, const QString& model)
     return true;
 }
 
+void ComparePanel::refreshModels()
+{
+    if (!pipeline_)
+        return;
+    const ModelChoices choices = modelChoices(pipeline_->providers());
+    for (CompareColumn* c : columns_)
+        c->setChoices(choices);
+}
+
 void ComparePanel::removeColumn(int index)
 {
     if (busy() || columnCount() <= kMinColumns || index < 0 || index >= columnCount())

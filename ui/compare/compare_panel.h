@@ -34,6 +34,8 @@ public:
     // A new column, on provider/model when given (else the first model offered); false at the maximum.
     bool addColumn(const QString& provider = {}, const QString& model = {});
     void removeColumn(int index);
+    // The pipeline's providers changed: every column's picker offers the new models.
+    void refreshModels();
     int columnCount() const { return static_cast<int>(columns_.size()); }
     CompareColumn* column(int index) const;
     AnswerDiff* diff() const { return diff_; }

@@ -19,6 +19,7 @@ public:
     void clear();
     int count() const { return static_cast<int>(bubbles_.size()); }
     MessageBubble* last() const { return bubbles_.empty() ? nullptr : bubbles_.back(); }
+    MessageBubble* at(int index) const { return bubbles_.at(static_cast<size_t>(index)); }
     void scrollToEnd();
 
 private:

@@ -1,6 +1,8 @@
 #include "playground/message_bubble.h"
 
 #include "common/format.h"
+#include "playground/image_chips.h"
+#include "playground/tool_calls_view.h"
 
 #include <QLabel>
 #include <QVBoxLayout>
@@ -45,7 +47,8 @@ QString statsLine(const ReplyOutcome& o)
 }
 
 MessageBubble::MessageBubble(Kind kind, const QString& title, const QString& text, QWidget* parent)
-    : QFrame(parent), title_(new QLabel(title, this)), body_(new QLabel(this)), stats_(new QLabel(this)), text_(text)
+    : QFrame(parent), title_(new QLabel(title, this)), body_(new QLabel(this)), stats_(new QLabel(this)),
+      text_(text)
 {
     setObjectName(u"bubble"_s);
     setStyleSheet(styleFor(kind));
@@ -76,11 +79,10 @@ void MessageBubble::setOutcome(const ReplyOutcome& o)
 {
     text_ = o.text;
     QString shown = text_;
-    if (!o.toolCalls.isEmpty())
-        shown += (shown.isEmpty() ? QString() : u"\n\n"_s) + u"Tool calls:\n"_s + o.toolCalls.trimmed();
     if (o.cancelled)
         shown += u"\n\n[stopped]"_s;
     body_->setText(shown);
+    body_->setVisible(!shown.trimmed().isEmpty()); // a reply of tool calls only shows them in their blocks
     if (!o.error.isEmpty()) {
         hasError_ = true;
         stats_->setStyleSheet(u"color: #c0392b; font-size: 11px;"_s);
@@ -93,7 +95,58 @@ void MessageBubble::setOutcome(const ReplyOutcome& o)
     stats_->setVisible(true);
 }
 
-QString MessageBubble::statsText() const { return stats_->text(); }
-QString MessageBubble::statsToolTip() const { return stats_->toolTip(); }
+void MessageBubble::addPart(QWidget* part)
+{
+    auto* column = static_cast<QVBoxLayout*>(layout());
+    column->insertWidget(column->indexOf(stats_), part);
+}
+
+void MessageBubble::showImages(const std::vector<ImagePart>& images)
+{
+    if (images.empty())
+        return;
+    auto* chips = new ImageChips(false, this);
+    for (const ImagePart& part : images)
+        chips->add(part, u"image"_s);
+    imageCount_ += chips->count();
+    addPart(chips);
+    body_->setVisible(!text_.isEmpty());
+}
+
+ToolCallsView* MessageBubble::showToolCalls(const std::vector<ToolCall>& calls,
+                                            const std::vector<ToolDefinition>& tools, bool answerable)
+{
+    delete toolCalls_;
+    toolCalls_ = new ToolCallsView(calls, tools, answerable, this);
+    addPart(toolCalls_);
+    return toolCalls_;
+}
+
+void MessageBubble::showCheck(const checks::Verdict& verdict)
+{
+    if (!check_) {
+        check_ = new QLabel(this);
+        check_->setObjectName(u"replyCheck"_s);
+        check_->setWordWrap(true);
+        check_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        addPart(check_);
+    }
+    check_->setText((verdict.ok ? u"✓ "_s : u"✗ "_s) + verdict.text);
+    check_->setStyleSheet(verdict.ok ? u"color: #2e7d32;"_s : u"color: #c0392b;"_s);
+}
+
+QString MessageBubble::checkText() const
+{
+    return check_ ? check_->text() : QString();
+}
+
+QString MessageBubble::statsText() const
+{
+    return stats_->text();
+}
+QString MessageBubble::statsToolTip() const
+{
+    return stats_->toolTip();
+}
 
 } // namespace ts::ui

@@ -108,7 +108,13 @@ QWidget* PromptLibraryView::buildPromptBox()
     auto* top = new QHBoxLayout;
     top->addWidget(filter_, 1);
     top->addWidget(saveAs_);
+    empty_ = new QLabel(u"No saved prompts yet. Write a prompt, then Save as… to keep it: every send of it "
+                        u"becomes a version you can reopen, compare and pin. Write {{name}} in it for a variable."_s,
+                        box);
+    empty_->setWordWrap(true);
+    empty_->setStyleSheet(u"color: palette(placeholder-text); padding: 6px 2px;"_s);
     layout->addLayout(top);
+    layout->addWidget(empty_);
     layout->addWidget(promptView_, 1);
     layout->addLayout(row({rename_, delete_}));
     return box;
@@ -172,7 +178,8 @@ void PromptLibraryView::refresh()
     const std::uint64_t generation = ++listGeneration_;
     jobs_->run([](prompts::PromptLibrary& lib) { return lib.list(); },
                [this, generation](const prompts::Result<std::vector<prompts::PromptSummary>>& r) {
-                   report(r.error);
+                   if (!r.error.empty()) // a write's message stays until the next write
+                       report(r.error);
                    listLanded(generation, r.value);
                });
 }
@@ -184,6 +191,7 @@ void PromptLibraryView::listLanded(std::uint64_t generation, const std::vector<p
     const std::int64_t keepId = selectedPromptId();
     QString keep = std::exchange(pendingSelect_, QString());
     prompts_ = list;
+    empty_->setVisible(prompts_.empty());
     {
         const QSignalBlocker block(promptView_->selectionModel());
         fillPrompts(promptItems_, prompts_);
@@ -240,7 +248,8 @@ void PromptLibraryView::loadVersions()
     }
     jobs_->run([id](prompts::PromptLibrary& lib) { return lib.versions(id); },
                [this, generation, id](const prompts::Result<std::vector<prompts::PromptVersion>>& r) {
-                   report(r.error);
+                   if (!r.error.empty())
+                       report(r.error);
                    versionsLanded(generation, id, r.value);
                });
 }

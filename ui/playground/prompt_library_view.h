@@ -109,6 +109,7 @@ private:
     QStandardItemModel* versions_;
     QTreeView* versionView_;
     QLabel* versionsTitle_;
+    QLabel* empty_; // what the library is for, while it holds nothing
     QLabel* status_;
     QPushButton* saveAs_;
     QPushButton* rename_;

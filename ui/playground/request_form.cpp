@@ -1,5 +1,8 @@
 #include "playground/request_form.h"
 
+#include "playground/format_form.h"
+#include "playground/tools_form.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -8,6 +11,7 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -33,7 +37,8 @@ QWidget* optionalRow(QCheckBox* toggle, QWidget* editor, QWidget* parent)
 RequestForm::RequestForm(QWidget* parent)
     : QWidget(parent), model_(new QComboBox(this)), useTemperature_(new QCheckBox(this)),
       temperature_(new QDoubleSpinBox(this)), useMaxTokens_(new QCheckBox(this)), maxTokens_(new QSpinBox(this)),
-      system_(new QPlainTextEdit(this))
+      system_(new QPlainTextEdit(this)), tools_(new ToolsForm(this)), format_(new FormatForm(this)),
+      tabs_(new QTabWidget(this))
 {
     temperature_->setRange(0.0, 2.0);
     temperature_->setSingleStep(0.1);
@@ -48,20 +53,47 @@ RequestForm::RequestForm(QWidget* parent)
     useTemperature_->setToolTip(u"Send a temperature (otherwise the provider's default)"_s);
     useMaxTokens_->setToolTip(u"Cap the reply's length"_s);
 
-    auto* form = new QFormLayout;
-    form->addRow(u"Model"_s, model_);
-    form->addRow(u"Temperature"_s, optionalRow(useTemperature_, temperature_, this));
-    form->addRow(u"Max tokens"_s, optionalRow(useMaxTokens_, maxTokens_, this));
+    auto* top = new QFormLayout;
+    top->addRow(u"Model"_s, model_);
+    tabs_->setDocumentMode(true);
+    tabs_->addTab(buildParameters(), u"Parameters"_s);
+    tabs_->addTab(tools_, QString());
+    tabs_->addTab(format_, u"Format"_s);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(form);
-    layout->addWidget(new QLabel(u"System prompt"_s, this));
-    layout->addWidget(system_, 1);
+    layout->addLayout(top);
+    layout->addWidget(tabs_, 1);
     connect(model_, &QComboBox::currentIndexChanged, this, &RequestForm::changed);
     connect(useMaxTokens_, &QCheckBox::toggled, this, &RequestForm::changed);
     connect(maxTokens_, &QSpinBox::valueChanged, this, &RequestForm::changed);
     connect(system_, &QPlainTextEdit::textChanged, this, &RequestForm::changed);
+    connect(tools_, &ToolsForm::changed, this, &RequestForm::updateToolsTab);
+    connect(tools_, &ToolsForm::changed, this, &RequestForm::changed);
+    connect(format_, &FormatForm::changed, this, &RequestForm::changed);
+    updateToolsTab();
 }
+
+QWidget* RequestForm::buildParameters()
+{
+    auto* page = new QWidget(this);
+    auto* form = new QFormLayout;
+    form->addRow(u"Temperature"_s, optionalRow(useTemperature_, temperature_, page));
+    form->addRow(u"Max tokens"_s, optionalRow(useMaxTokens_, maxTokens_, page));
+    auto* layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 6, 0, 0);
+    layout->addLayout(form);
+    layout->addWidget(new QLabel(u"System prompt"_s, page));
+    layout->addWidget(system_, 1);
+    return page;
+}
+
+void RequestForm::updateToolsTab()
+{
+    const auto offered = tools_->offeredTools().size();
+    tabs_->setTabText(int(Tab::Tools), offered ? u"Tools (%1)"_s.arg(offered) : u"Tools"_s);
+}
+
+void RequestForm::showTab(Tab tab) { tabs_->setCurrentIndex(int(tab)); }
 
 void RequestForm::setModels(const std::vector<std::pair<QString, QStringList>>& byProvider)
 {
@@ -114,8 +146,18 @@ ChatRequest RequestForm::request() const
     r.maxTokens = maxTokens();
     if (!systemPrompt().trimmed().isEmpty())
         r.messages.push_back({Role::System, systemPrompt().toStdString()});
+    r.tools = tools();
+    r.responseFormat = format_->format();
     r.meta.source = "playground";
     return r;
+}
+
+std::vector<ToolDefinition> RequestForm::tools() const { return tools_->offeredTools(); }
+
+QString RequestForm::problem() const
+{
+    const QString tools = tools_->problem();
+    return tools.isEmpty() ? format_->problem() : tools;
 }
 
 } // namespace ts::ui

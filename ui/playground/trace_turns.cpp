@@ -2,6 +2,8 @@
 
 #include "common/cost_text.h"
 
+#include <map>
+
 using namespace Qt::StringLiterals;
 
 namespace ts::ui::turns {
@@ -36,13 +38,18 @@ QString titleOf(const Message& m)
     return {};
 }
 
-QString shownText(const Message& m)
+QString shownText(const Message& m) { return QString::fromStdString(m.content); }
+
+std::vector<Message> withToolNames(std::vector<Message> messages)
 {
-    QString text = QString::fromStdString(m.content);
-    for (const ToolCall& c : m.toolCalls)
-        text += (text.isEmpty() ? u""_s : u"\n"_s) + u"→ "_s +
-                QString::fromStdString(c.name + "(" + c.arguments + ")");
-    return text;
+    std::map<std::string, std::string> nameOfCall;
+    for (Message& m : messages) {
+        for (const ToolCall& c : m.toolCalls)
+            nameOfCall[c.id] = c.name;
+        if (m.role == Role::Tool && m.name.empty() && nameOfCall.contains(m.toolCallId))
+            m.name = nameOfCall[m.toolCallId];
+    }
+    return messages;
 }
 
 ReplyOutcome outcomeOf(const TraceSummary& s, const QString& text)

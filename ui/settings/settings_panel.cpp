@@ -2,6 +2,7 @@
 
 #include "settings/catalog_editor.h"
 #include "settings/models_page.h"
+#include "settings/providers_page.h"
 
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -11,10 +12,19 @@ using namespace Qt::StringLiterals;
 namespace ts::ui {
 
 SettingsPanel::SettingsPanel(const QString& overridesPath, QWidget* parent)
+    : SettingsPanel(overridesPath, nullptr, parent)
+{
+}
+
+SettingsPanel::SettingsPanel(const QString& overridesPath, ProviderConfig* providers, QWidget* parent)
     : QWidget(parent), editor_(new CatalogEditor(overridesPath, this)), tabs_(new QTabWidget(this)),
       models_(new ModelsPage(editor_, tabs_))
 {
     tabs_->setDocumentMode(true);
+    if (providers) {
+        providers_ = new ProvidersPage(providers, tabs_);
+        tabs_->addTab(providers_, u"Providers"_s);
+    }
     tabs_->addTab(models_, u"Models && prices"_s);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 8, 8, 8);

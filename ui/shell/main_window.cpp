@@ -4,6 +4,7 @@
 #include "catalog/catalog.h"
 #include "compare/compare_panel.h"
 #include "playground/playground_panel.h"
+#include "settings/provider_config.h"
 #include "settings/settings_panel.h"
 #include "traces/traces_panel.h"
 
@@ -23,7 +24,8 @@ MainWindow::MainWindow(AppContext context, QWidget* parent)
       session_(new PipelineSession(context_.pipeline, this)), playground_(new PlaygroundPanel(session_, this)),
       compare_(new ComparePanel(context_.pipeline, this)),
       traces_(new TracesPanel(context_.store, this)),
-      settings_(new SettingsPanel(QString::fromStdString(overridesPath()), this)), statusMessage_(new QLabel(this))
+      settings_(new SettingsPanel(QString::fromStdString(overridesPath()), context_.providers.get(), this)),
+      statusMessage_(new QLabel(this))
 {
     setWindowTitle(u"Tokenscope — "_s + context_.workspacePath + (context_.demo ? u" (demo)"_s : QString()));
     rail_->setFixedWidth(150);
@@ -33,11 +35,16 @@ MainWindow::MainWindow(AppContext context, QWidget* parent)
                          u"QListWidget::item { padding: 9px 14px; margin: 2px 6px; border-radius: 6px; color: palette(window-text); }"
                          u"QListWidget::item:selected { background: palette(highlight); color: palette(highlighted-text); }"
                          u"QListWidget::item:hover:!selected { background: palette(midlight); }"_s);
+    playground_->setPromptWorkspace(context_.workspacePath);
     addPanel(u"playground"_s, u"Playground"_s, playground_, u"Ctrl+1"_s);
     addPanel(u"traces"_s, u"Traces"_s, traces_, u"Ctrl+2"_s);
     addPanel(u"compare"_s, u"Compare"_s, compare_, u"Ctrl+3"_s);
     addPanel(u"settings"_s, u"Settings"_s, settings_, u"Ctrl+,"_s);
     connect(rail_, &QListWidget::currentRowChanged, stack_, &QStackedWidget::setCurrentIndex);
+    if (context_.providers) {
+        connect(context_.providers.get(), &ProviderConfig::providersChanged, session_, &PlaygroundSession::modelsChanged);
+        connect(context_.providers.get(), &ProviderConfig::providersChanged, compare_, &ComparePanel::refreshModels);
+    }
     connect(traces_, &TracesPanel::openInPlayground, this, [this](const Trace& trace) {
         playground_->openTrace(trace);
         showPanel(u"playground"_s);
