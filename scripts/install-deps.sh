@@ -13,6 +13,11 @@ packages=(
   xvfb xauth fonts-dejavu-core                   # offscreen screenshots and a real window under Xvfb
 )
 
+# Node.js 20 with npm (the gateway's SDK tests, the tokenizer benchmark's reference) comes from the
+# nodejs package already on the machine (NodeSource's, which bundles npm); Debian's own npm package
+# conflicts with it, so it is never installed here.
+command -v npm >/dev/null || echo "warning: npm not found: install Node.js 20 (nodejs from NodeSource) for tests/js" >&2
+
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -57,6 +57,25 @@ const std::vector<Verb>& verbs()
            "--reasoning", "--reported"},
           {"--json", "--batch", "--anthropic-usage"}},
          runCost},
+        {"serve", "run the local gateway: OpenAI- and Anthropic-compatible API, OTLP receiver",
+         "usage: tokenscope-cli serve [--db PATH] [--listen ADDR:PORT] [--config FILE]\n\n"
+         "Serves until interrupted (Ctrl-C, SIGTERM), on --listen (default 127.0.0.1:4141; port 0 picks\n"
+         "a free one):\n"
+         "  POST /v1/chat/completions  OpenAI Chat Completions, streamed or not\n"
+         "  POST /v1/messages          Anthropic Messages, streamed or not\n"
+         "  GET  /v1/models            the config's routes and every configured provider's models\n"
+         "  POST /v1/embeddings        passed to an OpenAI-compatible provider\n"
+         "  POST /v1/traces            OTLP/HTTP JSON traces, recorded as they are\n"
+         "Point a client's base URL at http://ADDR:PORT/v1 (Anthropic SDKs: http://ADDR:PORT). Each chat\n"
+         "request runs through the pipeline and is recorded as a trace in the workspace (created if\n"
+         "missing). The model picks the upstream: a route of the config, PROVIDER/MODEL, the provider the\n"
+         "catalog names (when configured), or a configured provider that lists it. Providers: as for chat.\n"
+         "Headers x-tokenscope-user, x-tokenscope-session, x-tokenscope-tags (comma-separated) and the\n"
+         "OpenAI 'user' field become trace attributes. On loopback no key is needed; on any other address\n"
+         "serve refuses to start unless the config has virtual keys, and each request must present one\n"
+         "(Authorization: Bearer KEY or x-api-key). --config FILE: routes, tiers, budgets and keys (JSON).\n",
+         {{"--db", "--listen", "--config"}, {}},
+         runServe},
         {"demo", "generate realistic simulated traffic through the real pipeline",
          "usage: tokenscope-cli demo [--db PATH] [--scenario copilot|writer|rag|agent|all[,..]]\n"
          "                           [--days N] [--seed S] [--rate R]\n\n"

@@ -30,5 +30,6 @@ int runDemo(const Args& args);
 int runTokens(const Args& args);
 int runCost(const Args& args);
 int runModels(const Args& args);
+int runServe(const Args& args);
 
 } // namespace ts::cli

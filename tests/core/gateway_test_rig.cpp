@@ -1,0 +1,120 @@
+#include "gateway_test_rig.h"
+
+#include "providers/provider_profile.h"
+#include "serve/caller_stamp.h"
+
+#include <csignal>
+
+namespace ts::test {
+
+namespace {
+
+std::vector<ProviderProfile> profilesFor(const MockOpenAIServer& openai, const MockAnthropicServer& anthropic)
+{
+    ProviderProfile o;
+    o.id = "openai";
+    o.kind = "openai";
+    o.baseUrl = openai.baseUrl();
+    o.models = {"mock-usage", "mock-tools", "mock-429", "mock-500", "mock-drip", "text-embedding-3-small"};
+    ProviderProfile a;
+    a.id = "anthropic";
+    a.kind = "anthropic";
+    a.baseUrl = anthropic.baseUrl();
+    a.models = {"claude-test", "claude-drip", "claude-rate-limited"};
+    return {o, a};
+}
+
+} // namespace
+
+GatewayRig::GatewayRig(std::shared_ptr<const GatewayConfig> config, bool requireKeys)
+{
+    std::signal(SIGPIPE, SIG_IGN);
+    openai.setApiKey(kOpenAIKey);
+    const auto profiles = profilesFor(openai, anthropic);
+    KeyLookup keys = [](const ProviderProfile& p) -> std::optional<std::string> {
+        return p.kind == "openai" ? kOpenAIKey : kAnthropicKey;
+    };
+    auto registry = std::make_shared<ProviderRegistry>();
+    for (const auto& p : profiles)
+        registry->add(makeProvider(p, *keys(p)));
+    pipeline = std::make_unique<Pipeline>(registry, serve::stampCaller([this](Trace t) {
+        std::lock_guard lock(mutex_);
+        traces_.push_back(std::move(t));
+        arrived_.notify_all();
+    }));
+    if (config)
+        pipeline->setRouter(std::make_shared<PolicyRouter>(config, std::make_shared<LatencyTracker>()));
+    serve::GatewayOptions options;
+    options.config = config;
+    options.profiles = profiles;
+    options.keys = keys;
+    options.requireKeys = requireKeys;
+    options.stopGrace = std::chrono::milliseconds(500);
+    server = std::make_unique<serve::GatewayServer>(*pipeline, options);
+    startError = server->start();
+}
+
+GatewayRig::~GatewayRig() { server->stop(); }
+
+std::string GatewayRig::base() const { return "http://127.0.0.1:" + std::to_string(server->port()); }
+
+std::string GatewayRig::url(const std::string& path) const { return base() + path; }
+
+net::HttpResponse GatewayRig::post(const std::string& path, const nlohmann::json& body, std::vector<Header> headers) const
+{
+    net::HttpRequest request;
+    request.url = url(path);
+    request.body = body.dump();
+    request.headers = std::move(headers);
+    request.headers.emplace_back("Content-Type", "application/json");
+    return net::perform(request);
+}
+
+net::HttpResponse GatewayRig::get(const std::string& path, std::vector<Header> headers) const
+{
+    net::HttpRequest request;
+    request.method = "GET";
+    request.url = url(path);
+    request.headers = std::move(headers);
+    return net::perform(request);
+}
+
+std::vector<Trace> GatewayRig::traces(std::size_t count, std::chrono::milliseconds wait)
+{
+    std::unique_lock lock(mutex_);
+    arrived_.wait_for(lock, wait, [&] { return traces_.size() >= count; });
+    return traces_;
+}
+
+SseEvents splitSse(const std::string& body)
+{
+    SseEvents out;
+    std::size_t pos = 0;
+    while (pos < body.size()) {
+        auto end = body.find("\n\n", pos);
+        if (end == std::string::npos)
+            end = body.size();
+        const std::string block = body.substr(pos, end - pos);
+        pos = end + 2;
+        std::string name, data;
+        std::size_t line = 0;
+        while (line < block.size()) {
+            auto nl = block.find('\n', line);
+            if (nl == std::string::npos)
+                nl = block.size();
+            const std::string text = block.substr(line, nl - line);
+            if (text.rfind("event: ", 0) == 0)
+                name = text.substr(7);
+            else if (text.rfind("data: ", 0) == 0)
+                data = text.substr(6);
+            line = nl + 1;
+        }
+        if (!data.empty()) {
+            out.names.push_back(name);
+            out.data.push_back(data);
+        }
+    }
+    return out;
+}
+
+} // namespace ts::test
