@@ -1,11 +1,9 @@
 #include "verbs.h"
 
-#include "gateway/latency_tracker.h"
+#include "gateway/gateway_setup.h"
 #include "gateway/pipeline.h"
-#include "gateway/policy_router.h"
 #include "providers/provider_profile.h"
 #include "providers/provider_setup.h"
-#include "serve/caller_stamp.h"
 #include "serve/gateway_server.h"
 #include "trace/workspace_paths.h"
 
@@ -69,9 +67,8 @@ int runServe(const Args& args)
         std::fprintf(stderr, "tokenscope-cli: warning: %s\n", issue.c_str());
     const KeyLookup keys = environmentKeys();
     auto store = openWorkspace(args, TraceStore::OpenMode::CreateIfMissing, defaultWorkspacePath());
-    Pipeline pipeline(makeProviders(profiles, keys), serve::stampCaller([&](Trace t) { store->write(std::move(t)); }));
-    if (config)
-        pipeline.setRouter(std::make_shared<PolicyRouter>(config, std::make_shared<LatencyTracker>()));
+    Pipeline pipeline(makeProviders(profiles, keys), [&](Trace t) { store->write(std::move(t)); });
+    applyGatewayConfig(pipeline, config); // routes, tiers, breakers, rate limits and budgets
 
     const sigset_t stopSignals = blockStopSignals();
     serve::GatewayServer server(pipeline, {host, port, config, profiles.profiles, keys});

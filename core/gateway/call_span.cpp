@@ -98,6 +98,8 @@ void recordRequestMeta(Span& root, const ChatRequest& request)
     setIfNonEmpty(a, attr::kConversationId, request.meta.session);
     setIfNonEmpty(a, attr::kFeature, request.meta.feature);
     setIfNonEmpty(a, attr::kTags, joined(request.meta.tags));
+    setIfNonEmpty(a, attr::kApiKeyName, request.meta.apiKeyName);
+    setIfNonEmpty(a, attr::kProject, request.meta.project);
 }
 
 } // namespace ts

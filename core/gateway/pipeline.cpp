@@ -1,54 +1,15 @@
 #include "gateway/pipeline.h"
 
 #include "gateway/call_span.h"
+#include "gateway/pipeline_run.h"
 #include "model/attributes.h"
-#include "tokens/model_tokens.h"
 
 #include <algorithm>
 #include <random>
 
 namespace ts {
 
-namespace {
 
-constexpr Nanos kBackoffBase = 500 * kNsPerMs;
-constexpr Nanos kBackoffCap = 8 * kNsPerSec;
-constexpr std::int64_t kMaxRetryAfterMs = 120'000;
-
-// Exponential backoff with full jitter, unless the provider said when to come back.
-Nanos backoff(const ProviderError& error, int attemptNo, std::mt19937_64& rng)
-{
-    if (error.retryAfterMs && *error.retryAfterMs > 0 && *error.retryAfterMs <= kMaxRetryAfterMs)
-        return *error.retryAfterMs * kNsPerMs;
-    const Nanos ceiling = std::min(kBackoffCap, kBackoffBase << std::min(attemptNo, 10));
-    return std::uniform_int_distribution<Nanos>(0, ceiling)(rng);
-}
-
-// A stream cut before its usage chunk still cost money: count it with the model's tokenizer
-// (exact for OpenAI models), marked as not reported by the provider.
-Usage estimatedUsage(const ChatRequest& request, const ChatResponse& response)
-{
-    const ModelTokenCounter counter = ModelTokenCounter::forModel(request.model);
-    Usage u;
-    u.inputTokens = counter.countChat(request.messages, request.tools).tokens;
-    u.outputTokens = counter.countText(response.text).tokens;
-    for (const ToolCall& c : response.toolCalls)
-        u.outputTokens += counter.countText(c.name).tokens + counter.countText(c.arguments).tokens;
-    return u;
-}
-
-} // namespace
-
-struct Pipeline::Run
-{
-    ChatRequest request;
-    const RunOptions& options;
-    TraceBuilder& trace;
-    Span& root;
-    PipelineResult result;
-    std::mt19937_64 rng;
-    std::shared_ptr<const ProviderRegistry> providers; // the registry this run started with
-};
 
 Pipeline::Pipeline(std::shared_ptr<ProviderRegistry> providers, TraceSink sink, std::shared_ptr<const Catalog> catalog)
     : providers_(std::move(providers)), sink_(std::move(sink)), catalog_(std::move(catalog)),
@@ -56,16 +17,34 @@ Pipeline::Pipeline(std::shared_ptr<ProviderRegistry> providers, TraceSink sink, 
 {
 }
 
+void Pipeline::setRouter(std::shared_ptr<Router> router)
+{
+    std::lock_guard lock(swapMutex_);
+    router_ = router ? std::move(router) : std::make_shared<DirectRouter>();
+}
+
+void Pipeline::setGovernor(std::shared_ptr<Governor> governor)
+{
+    std::lock_guard lock(swapMutex_);
+    governor_ = std::move(governor);
+}
+
+std::shared_ptr<Governor> Pipeline::governor() const
+{
+    std::lock_guard lock(swapMutex_);
+    return governor_;
+}
+
 void Pipeline::setProviders(std::shared_ptr<ProviderRegistry> providers)
 {
-    std::lock_guard lock(providersMutex_);
+    std::lock_guard lock(swapMutex_);
     retired_.push_back(std::move(providers_));
     providers_ = std::move(providers);
 }
 
 std::shared_ptr<const ProviderRegistry> Pipeline::providerRegistry() const
 {
-    std::lock_guard lock(providersMutex_);
+    std::lock_guard lock(swapMutex_);
     return providers_;
 }
 
@@ -79,7 +58,13 @@ PipelineResult Pipeline::run(ChatRequest request, const RunOptions& options)
                              options.parent ? SpanKind::Internal : SpanKind::Server);
     recordRequestMeta(root, request);
     Run run{std::move(request), options, trace, root, {}, std::mt19937_64(std::hash<std::string>{}(root.spanId)),
-            providerRegistry()};
+            {}, {}, {}};
+    {
+        std::lock_guard lock(swapMutex_); // what this run uses, whatever is swapped while it runs
+        run.providers = providers_;
+        run.router = router_;
+        run.governor = governor_;
+    }
     run.result.traceId = trace.traceId();
     run.result.rootSpanId = root.spanId;
 
@@ -154,70 +139,6 @@ bool Pipeline::lookupCache(Run& run)
     if (run.options.onText && !hit->text.empty())
         run.options.onText(hit->text, run.trace.clock().now());
     return true;
-}
-
-void Pipeline::route(Run& run)
-{
-    const RoutePlan plan = router_->plan(run.request);
-    Span& span = run.trace.begin("route " + plan.name, run.root.spanId);
-    span.attributes.insert_or_assign(std::string(attr::kStage), std::string("route"));
-    span.attributes.insert_or_assign(std::string(attr::kRoute), plan.name);
-    int attemptNo = 0;
-    bool done = false;
-    for (size_t d = 0; d < plan.deployments.size() && !done; ++d) {
-        for (int tryNo = 0; tryNo < plan.maxAttemptsPerDeployment && !done; ++tryNo) {
-            if (attemptNo > 0) {
-                const Nanos wait = backoff(run.result.error, attemptNo, run.rng);
-                if (!run.trace.clock().sleepUntil(run.trace.clock().now() + wait, run.options.cancel)) {
-                    run.result.error = {ProviderError::Kind::Cancelled, 0, std::nullopt, "cancelled", {}, "cancelled"};
-                    break;
-                }
-            }
-            done = attempt(run, plan.deployments[d], ++attemptNo, span);
-        }
-    }
-    span.attributes.insert_or_assign("tokenscope.route.attempts", std::int64_t{attemptNo});
-    run.trace.end(span, run.result.error ? SpanStatus::Error : SpanStatus::Ok, run.result.error.message);
-}
-
-// One call to one deployment. Returns true when no further attempt should be made: success,
-// an error that retrying cannot fix, or a failure after tokens reached the caller.
-bool Pipeline::attempt(Run& run, const Deployment& deployment, int attemptNo, Span& routeSpan)
-{
-    ChatRequest request = run.request;
-    request.provider = deployment.provider;
-    request.model = deployment.model;
-    Span& span = run.trace.begin("chat " + request.model, routeSpan.spanId, SpanKind::Client);
-    span.attributes.insert_or_assign(std::string(attr::kAttempt), std::int64_t{attemptNo});
-    auto provider = run.providers->find(request.provider);
-    if (!provider) {
-        span.attributes.insert_or_assign(std::string(attr::kStage), std::string("llm.call"));
-        run.result.error = {ProviderError::Kind::Config, 0, std::nullopt, "unknown_provider", {},
-                            "no provider named '" + request.provider + "' is configured"};
-        run.trace.end(span, SpanStatus::Error, run.result.error.message);
-        return false;
-    }
-    recordCallRequest(span, *provider, request);
-    CallContext ctx{&run.trace.clock(), run.options.cancel, run.options.onText};
-    CallResult result = provider->call(request, ctx);
-    if (!result.response.usage.reported && (result.firstChunkAt || result.ok()))
-        result.response.usage = estimatedUsage(request, result.response);
-    const auto catalog = this->catalog();
-    const ModelInfo* priced = catalog->find(request.model, request.provider);
-    CostExplanation cost = priced ? explainCost(*priced, result.response.usage) : CostExplanation{};
-    cost.reportedUsd = result.response.reportedCostUsd;
-    recordCallResult(span, result, cost);
-    result.exchange.spanId = span.spanId;
-    run.trace.trace().exchanges.push_back(std::move(result.exchange));
-    run.result.simulated = run.result.simulated || provider->simulated();
-    run.result.response = std::move(result.response);
-    run.result.error = result.error;
-    run.result.cost = cost.breakdown;
-    if (result.firstChunkAt)
-        run.result.ttftMs = nsToMs(*result.firstChunkAt - run.root.start);
-    run.trace.end(span, result.error ? SpanStatus::Error : SpanStatus::Ok, result.error.message);
-    // A stream that failed after its first token is not retried: the caller already has the text.
-    return !result.error || !result.error.retryable() || result.firstChunkAt.has_value();
 }
 
 void Pipeline::guardOutput(Run& run)

@@ -14,6 +14,8 @@
 
 namespace ts {
 
+class Governor;
+
 struct RunOptions
 {
     Clock* clock = &systemClock();
@@ -55,7 +57,12 @@ public:
     Pipeline(std::shared_ptr<ProviderRegistry> providers, TraceSink sink,
              std::shared_ptr<const Catalog> catalog = nullptr);
 
-    void setRouter(std::shared_ptr<Router> router) { router_ = std::move(router); }
+    // Router and governor can be swapped while requests run (the user applied a new gateway config):
+    // calls in flight keep the ones they started with. A null router means direct.
+    void setRouter(std::shared_ptr<Router> router);
+    // Circuit breakers, rate limits and budgets applied to every attempt; null: none.
+    void setGovernor(std::shared_ptr<Governor> governor);
+    std::shared_ptr<Governor> governor() const;
     void setInputGuard(std::shared_ptr<InputGuard> guard) { inputGuard_ = std::move(guard); }
     void setOutputGuard(std::shared_ptr<OutputGuard> guard) { outputGuard_ = std::move(guard); }
     void setCache(std::shared_ptr<ResponseCache> cache) { cache_ = std::move(cache); }
@@ -78,16 +85,18 @@ private:
     void guardInput(Run& run);
     bool lookupCache(Run& run);
     void route(Run& run);
-    bool attempt(Run& run, const Deployment& deployment, int attemptNo, Span& routeSpan);
+    struct Attempted;
+    Attempted attempt(Run& run, const Deployment& deployment, int attemptNo, Span& routeSpan);
     void guardOutput(Run& run);
     void storeCache(Run& run);
 
-    mutable std::mutex providersMutex_;
+    mutable std::mutex swapMutex_;
     std::shared_ptr<ProviderRegistry> providers_;
     std::vector<std::shared_ptr<ProviderRegistry>> retired_; // keeps providers() references valid
     TraceSink sink_;
     std::shared_ptr<const Catalog> catalog_;
-    std::shared_ptr<Router> router_;
+    std::shared_ptr<Router> router_;     // guarded by swapMutex_
+    std::shared_ptr<Governor> governor_; // guarded by swapMutex_
     std::shared_ptr<InputGuard> inputGuard_;
     std::shared_ptr<OutputGuard> outputGuard_;
     std::shared_ptr<ResponseCache> cache_;

@@ -16,6 +16,9 @@ struct ToolCall
     std::string id;
     std::string name;
     std::string arguments; // JSON text, as the model wrote it
+    // Provider-opaque data that must go back with the call in the next request (Gemini's
+    // thoughtSignature on a functionCall part); empty for most providers.
+    std::string signature;
 
     bool operator==(const ToolCall&) const = default;
 };

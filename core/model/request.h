@@ -15,6 +15,8 @@ struct RequestMeta
     std::vector<std::string> tags;
     std::string source = "api"; // playground, cli, demo, gateway, replay
     std::string feature;        // product feature that sent it (demo scenario, app feature)
+    std::string apiKeyName;     // the gateway's virtual key it came with (its name, never the key)
+    std::string project;        // the project that key belongs to
 
     bool operator==(const RequestMeta&) const = default;
 };

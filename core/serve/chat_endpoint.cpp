@@ -3,7 +3,6 @@
 #include "serve/anthropic_inbound.h"
 #include "serve/anthropic_reply.h"
 #include "serve/anthropic_sse_writer.h"
-#include "serve/caller_stamp.h"
 #include "serve/openai_inbound.h"
 #include "serve/openai_reply.h"
 #include "serve/openai_sse_writer.h"
@@ -21,7 +20,6 @@ struct StreamJob
     ChatRequest request;
     ReplyHeader header;
     bool includeUsage = false;
-    const VirtualKey* key = nullptr;
     CancelToken cancel;
 };
 
@@ -38,7 +36,6 @@ template <class Writer>
 bool streamReply(const GatewayContext& ctx, StreamJob& job, Writer& writer, httplib::DataSink& sink)
 {
     InFlight::Ticket ticket(ctx.inFlight, job.cancel);
-    CallerScope caller(job.key);
     bool clientGone = false;
     auto send = [&](const std::string& bytes) {
         if (!clientGone && sink.write(bytes.data(), bytes.size()))
@@ -76,7 +73,6 @@ void startStream(const GatewayContext& ctx, Dialect dialect, std::shared_ptr<Str
 void reply(const GatewayContext& ctx, Dialect dialect, StreamJob& job, httplib::Response& res)
 {
     InFlight::Ticket ticket(ctx.inFlight, job.cancel);
-    CallerScope caller(job.key);
     RunOptions options;
     options.cancel = &job.cancel;
     const PipelineResult result = ctx.pipeline.run(std::move(job.request), options);
@@ -108,8 +104,11 @@ void handleChat(const GatewayContext& ctx, Dialect dialect, const httplib::Reque
     auto job = std::make_shared<StreamJob>();
     job->header = {newReplyId(dialect == Dialect::OpenAI ? "chatcmpl-" : "msg_"), std::time(nullptr), in.request.model};
     job->includeUsage = in.includeUsage;
-    job->key = caller->key;
     job->request = std::move(in.request);
+    if (const VirtualKey* key = caller->key) {
+        job->request.meta.apiKeyName = key->name; // its name and project go on the trace, never the key
+        job->request.meta.project = key->project;
+    }
     job->request.provider = target->provider;
     job->request.model = target->model;
     applyGatewayMeta(job->request.meta, req.get_header_value(std::string(kUserHeader)),

@@ -26,8 +26,8 @@ struct GatewayOptions
 // OpenAI's /v1/chat/completions, /v1/models and /v1/embeddings, Anthropic's /v1/messages, and an
 // OTLP/HTTP JSON receiver on /v1/traces. Chat requests run through `pipeline` (each one a trace
 // given to its sink); OTLP traces go straight to the sink. Off loopback it needs virtual keys in the
-// config and refuses requests without one. Give the pipeline a stampCaller() sink to get the key's
-// name on each trace.
+// config and refuses requests without one; the key's name and project go on each trace
+// (RequestMeta.apiKeyName / project), never the key.
 class GatewayServer
 {
 public:

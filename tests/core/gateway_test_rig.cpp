@@ -1,7 +1,6 @@
 #include "gateway_test_rig.h"
 
 #include "providers/provider_profile.h"
-#include "serve/caller_stamp.h"
 
 #include <csignal>
 
@@ -37,11 +36,11 @@ GatewayRig::GatewayRig(std::shared_ptr<const GatewayConfig> config, bool require
     auto registry = std::make_shared<ProviderRegistry>();
     for (const auto& p : profiles)
         registry->add(makeProvider(p, *keys(p)));
-    pipeline = std::make_unique<Pipeline>(registry, serve::stampCaller([this](Trace t) {
+    pipeline = std::make_unique<Pipeline>(registry, [this](Trace t) {
         std::lock_guard lock(mutex_);
         traces_.push_back(std::move(t));
         arrived_.notify_all();
-    }));
+    });
     if (config)
         pipeline->setRouter(std::make_shared<PolicyRouter>(config, std::make_shared<LatencyTracker>()));
     serve::GatewayOptions options;

@@ -5,7 +5,6 @@
 #include "mock_openai_scenarios.h"
 #include "model/attributes.h"
 #include "qtest_std_string.h"
-#include "serve/caller_stamp.h"
 #include "serve/gateway_auth.h"
 
 #include <QtTest/QTest>
@@ -302,8 +301,8 @@ private slots:
         QCOMPARE(rig.post("/v1/messages", messagesBody("claude-test"), {{"x-api-key", "tsk-gateway-secret-1"}}).status, 200);
         const auto traces = rig.traces(2);
         QCOMPARE(traces.size(), std::size_t(2));
-        QCOMPARE(traces[0].root()->attrString(ts::serve::kKeyAttr), std::string("team-search"));
-        QCOMPARE(traces[0].root()->attrString(ts::serve::kProjectAttr), std::string("search"));
+        QCOMPARE(traces[0].root()->attrString(ts::attr::kApiKeyName), std::string("team-search"));
+        QCOMPARE(traces[0].root()->attrString(ts::attr::kProject), std::string("search"));
     }
 
     void clientDisconnectCancelsUpstream()
