@@ -1,5 +1,6 @@
 #include "verbs.h"
 
+#include "gateway/budget_seed.h"
 #include "gateway/gateway_setup.h"
 #include "gateway/pipeline.h"
 #include "providers/provider_profile.h"
@@ -68,7 +69,10 @@ int runServe(const Args& args)
     const KeyLookup keys = environmentKeys();
     auto store = openWorkspace(args, TraceStore::OpenMode::CreateIfMissing, defaultWorkspacePath());
     Pipeline pipeline(makeProviders(profiles, keys), [&](Trace t) { store->write(std::move(t)); });
-    applyGatewayConfig(pipeline, config); // routes, tiers, breakers, rate limits and budgets
+    // routes, tiers, breakers, rate limits and budgets, the budgets counting what was spent already
+    if (auto governor = applyGatewayConfig(pipeline, config))
+        for (const std::string& note : seedBudgets(governor->ledger(), config->budgets, *store->reader(), wallNowNs()))
+            std::fprintf(stderr, "tokenscope-cli: note: %s\n", note.c_str());
 
     const sigset_t stopSignals = blockStopSignals();
     serve::GatewayServer server(pipeline, {host, port, config, profiles.profiles, keys});

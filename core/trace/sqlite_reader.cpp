@@ -80,6 +80,16 @@ std::int64_t SqliteTraceReader::count(const TraceFilter& filter)
     });
 }
 
+double SqliteTraceReader::totalCost(const TraceFilter& filter)
+{
+    return guarded([&] {
+        const filter::SqlWhere where = filter::toSql(filter);
+        sql::Statement statement(db_, "SELECT total(cost_usd) FROM traces" + where.sql);
+        where.bindTo(statement);
+        return statement.step() ? statement.columnReal(0) : 0.0;
+    });
+}
+
 std::vector<std::int64_t> SqliteTraceReader::rowIds(const TraceFilter& filter, TraceOrder order,
                                                     const CancelToken* cancel)
 {

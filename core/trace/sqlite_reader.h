@@ -13,6 +13,7 @@ class SqliteTraceReader final : public TraceReader
     SqliteTraceReader(std::string path, int busyTimeoutMs);
 
     std::int64_t count(const TraceFilter& filter) override;
+    double totalCost(const TraceFilter& filter) override;
     std::vector<std::int64_t> rowIds(const TraceFilter& filter, TraceOrder order,
                                      const CancelToken* cancel = nullptr) override;
     std::vector<TraceSummary> page(const TraceFilter& filter, TraceOrder order, std::int64_t offset,

@@ -76,6 +76,8 @@ class TraceReader
   public:
     virtual ~TraceReader() = default;
     virtual std::int64_t count(const TraceFilter& filter) = 0;
+    // What the matching traces cost, in US dollars.
+    virtual double totalCost(const TraceFilter& filter) = 0;
     // Row ids in display order (the key, then rowid); empty once the cancel token is cancelled.
     virtual std::vector<std::int64_t> rowIds(const TraceFilter& filter, TraceOrder order,
                                              const CancelToken* cancel = nullptr) = 0;
