@@ -60,7 +60,9 @@ ErrorCategory categorize(const ProviderError& e)
         // An error event inside a 200 stream carries the provider's own type.
         if (e.type == "overloaded_error")
             return ErrorCategory::Overloaded;
-        if (e.type == "rate_limit_error" || e.type == "rate_limit_exceeded")
+        if (e.type == "daily_quota_exhausted") // Gemini's per-day quota, also when it comes mid-stream
+            return ErrorCategory::DailyQuotaExhausted;
+        if (e.type == "rate_limit_error" || e.type == "rate_limit_exceeded" || e.code == "RESOURCE_EXHAUSTED")
             return ErrorCategory::RateLimited;
         if (e.type == "server_error" || e.type == "api_error")
             return ErrorCategory::Server;

@@ -54,11 +54,16 @@ void StreamAssembler::applyPart(const json& part, ChunkDelta& out)
 {
     if (const json* call = field(part, "functionCall")) {
         const json* args = field(*call, "args");
-        response_.toolCalls.push_back(
-            {stringField(*call, "id"), stringField(*call, "name"), args ? args->dump() : std::string("{}")});
+        // The signature sits on the part, beside functionCall; the API wants it back on the same part.
+        response_.toolCalls.push_back({stringField(*call, "id"), stringField(*call, "name"),
+                                       args ? args->dump() : std::string("{}"),
+                                       stringField(part, "thoughtSignature")});
         out.answer = out.content = true;
         return;
     }
+    // A thoughtSignature on a text part (Gemini 3 may sign the last part of a plain answer, even an
+    // empty one) is dropped: the API validates signatures only on functionCall parts, and a text
+    // answer has nowhere in Message to keep one.
     const std::string text = stringField(part, "text");
     if (const json* thought = field(part, "thought");
         thought && thought->is_boolean() && thought->get<bool>()) {

@@ -17,7 +17,8 @@ struct ChunkDelta
 
 // Folds the GenerateContentResponse chunks of a stream (formats.md §4) into one ChatResponse:
 // candidate 0's text parts joined, functionCall parts (each whole) as tool calls with their args as
-// JSON text, thought parts kept apart from the answer, the finish reason, and the last usageMetadata.
+// JSON text and the part's thoughtSignature, thought parts kept apart from the answer, the finish
+// reason, and the last usageMetadata.
 // A blocked prompt (promptFeedback.blockReason, no candidates) finishes it as content_filter.
 // A non-streamed reply is one such chunk.
 class StreamAssembler

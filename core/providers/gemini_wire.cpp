@@ -82,7 +82,11 @@ json partsOf(const Message& m, const std::vector<Message>& history)
         json functionCall{{"name", call.name}, {"args", objectOr(call.arguments, "_raw")}};
         if (!call.id.empty())
             functionCall["id"] = call.id;
-        parts.push_back({{"functionCall", std::move(functionCall)}});
+        json part{{"functionCall", std::move(functionCall)}};
+        // Gemini 3 refuses a function call turn whose (first) call comes back without its signature.
+        if (!call.signature.empty())
+            part["thoughtSignature"] = call.signature;
+        parts.push_back(std::move(part));
     }
     return parts;
 }

@@ -64,6 +64,12 @@ private Q_SLOTS:
         QTest::newRow("bad request") << http(400, "invalid_request_error", {}, "temperature: must be <= 2") << ErrorCategory::BadRequest;
         QTest::newRow("not found") << http(404, "not_found_error") << ErrorCategory::BadRequest;
         QTest::newRow("500") << http(500, "server_error") << ErrorCategory::Server;
+        QTest::newRow("stream daily quota") << ProviderError{Kind::Stream, 200, std::nullopt, "daily_quota_exhausted",
+                                                             "RESOURCE_EXHAUSTED", "quota"}
+                                            << ErrorCategory::DailyQuotaExhausted;
+        QTest::newRow("stream resource exhausted") << ProviderError{Kind::Stream, 200, std::nullopt, {},
+                                                                    "RESOURCE_EXHAUSTED", "busy"}
+                                                   << ErrorCategory::RateLimited;
         QTest::newRow("stream overloaded") << ProviderError{Kind::Stream, 200, std::nullopt, "overloaded_error", {}, "Overloaded"}
                                            << ErrorCategory::Overloaded;
         QTest::newRow("malformed") << ProviderError{Kind::Stream, 200, std::nullopt, {}, {}, "malformed chunk: {\"id"}

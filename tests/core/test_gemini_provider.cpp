@@ -101,6 +101,25 @@ std::string dripText(int pieces)
     return text;
 }
 
+// The conversation after `reply`: its calls as the assistant's turn, then a result for each, by name.
+ts::ChatRequest continued(ts::ChatRequest request, const ts::ChatResponse& reply)
+{
+    request.messages.push_back({ts::Role::Assistant, reply.text, reply.toolCalls, {}, {}});
+    for (const ts::ToolCall& call : reply.toolCalls)
+        request.messages.push_back({ts::Role::Tool, json{{"temp_c", 21}}.dump(), {}, call.id, call.name});
+    return request;
+}
+
+// The parts of the request's first model turn, as sent.
+json modelParts(const ts::test::RecordedRequest& sent)
+{
+    const json body = sent.json();
+    for (const json& content : body["contents"])
+        if (content["role"] == "model")
+            return content["parts"];
+    return json::array();
+}
+
 bool contains(const std::string& text, const std::string& part)
 {
     return text.find(part) != std::string::npos;
@@ -271,7 +290,10 @@ class TestGeminiProvider : public QObject
         QCOMPARE(response.toolCalls[0].name, std::string("get_weather"));
         QCOMPARE(response.toolCalls[0].arguments, json({{"city", "Paris"}}).dump());
         QCOMPARE(response.toolCalls[1].arguments, json({{"city", "Tokyo"}}).dump());
-        QVERIFY(response.toolCalls[0].id.empty());                  // the API names none
+        QVERIFY(response.toolCalls[0].id.empty()); // the API names none
+        QCOMPARE(response.toolCalls[0].signature,
+                 std::string("CiQB0e2Kb7fZm1pTq4xX8oQm9uYvS3aW2rE5dL1cN6hG0jK7tBoSLgHR7YpvX2mQ=="));
+        QVERIFY(response.toolCalls[1].signature.empty());           // a parallel call carries none
         QCOMPARE(response.finishReason, std::string("tool_calls")); // finishReason says STOP
         QCOMPARE(response.model, std::string("gemini-2.5-flash"));
         QCOMPARE(response.usage.inputTokens, std::int64_t{96});
@@ -280,6 +302,78 @@ class TestGeminiProvider : public QObject
         QCOMPARE(response.usage.totalTokens(), std::int64_t{201});
         QCOMPARE(r.result.chunkCount, 2);
         QCOMPARE(r.result.exchange.chunks.size(), std::size_t{2});
+    }
+
+    void signatureCaptured_data()
+    {
+        QTest::addColumn<bool>("stream");
+        QTest::newRow("streamed") << true;
+        QTest::newRow("whole reply") << false;
+    }
+
+    void signatureCaptured()
+    {
+        QFETCH(bool, stream);
+        MockGeminiServer server(kKey);
+        const Run r = run(configFor(server), chat("gemini-3-tools", stream));
+        QVERIFY2(r.result.ok(), r.result.error.message.c_str());
+        const std::vector<ts::ToolCall>& calls = r.result.response.toolCalls;
+        QCOMPARE(calls.size(), std::size_t{2});
+        QCOMPARE(calls[0].signature, std::string(mock::kThoughtSignature));
+        QVERIFY(calls[1].signature.empty());
+        QCOMPARE(calls[1].arguments, json({{"city", "Tokyo"}}).dump());
+        QCOMPARE(r.result.response.finishReason, std::string("tool_calls"));
+    }
+
+    // Gemini 3 refuses the next step unless the first call's part brings its signature back.
+    void signatureSentBack()
+    {
+        MockGeminiServer server(kKey);
+        const ts::ChatRequest first = chat("gemini-3-tools");
+        const Run r = run(configFor(server), first);
+        QVERIFY2(r.result.ok(), r.result.error.message.c_str());
+        const Run next = run(configFor(server), continued(first, r.result.response));
+        QVERIFY2(next.result.ok(), next.result.error.message.c_str());
+        QCOMPARE(server.requestCount(), 2);
+        const json parts = modelParts(server.lastRequest());
+        QCOMPARE(parts.size(), std::size_t{2});
+        const json signedCall{{"functionCall", {{"name", "get_weather"}, {"args", {{"city", "Paris"}}}}},
+                              {"thoughtSignature", mock::kThoughtSignature}};
+        QCOMPARE(parts[0].dump(), signedCall.dump());
+        QVERIFY(!parts[1].contains("thoughtSignature"));
+    }
+
+    void unsignedCallRefused()
+    {
+        MockGeminiServer server(kKey);
+        const ts::ChatRequest first = chat("gemini-3-tools");
+        ts::ChatResponse reply = run(configFor(server), first).result.response;
+        QCOMPARE(reply.toolCalls.size(), std::size_t{2});
+        reply.toolCalls[0].signature.clear();
+        const Run next = run(configFor(server), continued(first, reply));
+        const ProviderError& error = next.result.error;
+        QCOMPARE(error.httpStatus, 400);
+        QVERIFY2(error.message.starts_with("Function call is missing a thought_signature"),
+                 error.message.c_str());
+        QCOMPARE(ts::categorize(error), ErrorCategory::BadRequest);
+        QVERIFY(!error.retryable());
+        const json parts = modelParts(server.lastRequest());
+        QCOMPARE(parts.size(), std::size_t{2});
+        for (const json& part : parts)
+            QVERIFY(!part.contains("thoughtSignature")); // none known, none sent
+    }
+
+    // Earlier models send no signature: the part goes back without the field.
+    void noSignatureNoField()
+    {
+        MockGeminiServer server(kKey);
+        ts::ChatRequest request = chat("gemini-2.5-flash");
+        request =
+            continued(request, {.toolCalls = {{"", "get_weather", json{{"city", "Paris"}}.dump(), ""}}});
+        const Run r = run(configFor(server), request);
+        QVERIFY2(r.result.ok(), r.result.error.message.c_str());
+        const json call{{"functionCall", {{"name", "get_weather"}, {"args", {{"city", "Paris"}}}}}};
+        QCOMPARE(modelParts(server.lastRequest()).dump(), json::array({call}).dump());
     }
 
     void thinking_data()
@@ -419,6 +513,10 @@ class TestGeminiProvider : public QObject
             << QStringLiteral("gemini-rate-limited") << key << 429 << QStringLiteral("RESOURCE_EXHAUSTED")
             << QStringLiteral("You exceeded your current quota") << qint64(mock::kRetryDelaySeconds * 1000)
             << ErrorCategory::RateLimited << true;
+        QTest::newRow("429 per-day quota, RetryInfo all the same")
+            << QStringLiteral("gemini-daily-quota") << key << 429 << QStringLiteral("RESOURCE_EXHAUSTED")
+            << QStringLiteral("You exceeded your current quota")
+            << qint64(mock::kDailyRetryDelaySeconds * 1000) << ErrorCategory::DailyQuotaExhausted << false;
         QTest::newRow("503 overloaded")
             << QStringLiteral("gemini-overloaded") << key << 503 << QStringLiteral("UNAVAILABLE")
             << QStringLiteral("The model is overloaded.") << qint64(-1) << ErrorCategory::Overloaded << true;
@@ -470,6 +568,24 @@ class TestGeminiProvider : public QObject
         QVERIFY(r.result.exchange.chunks.empty());
         QVERIFY(r.streamed.empty());
         QVERIFY(!r.result.firstChunkAt);
+    }
+
+    // The retry delay Google adds does not help with a quota counted per day; the user is told so.
+    void dailyQuotaInWords()
+    {
+        MockGeminiServer server(kKey);
+        const Run r = run(configFor(server), chat("gemini-daily-quota"));
+        const ProviderError& error = r.result.error;
+        QCOMPARE(error.type, std::string("daily_quota_exhausted"));
+        QCOMPARE(ts::categorize(error), ErrorCategory::DailyQuotaExhausted);
+        QCOMPARE(ts::categoryName(ts::categorize(error)), std::string_view("daily_quota_exhausted"));
+        QVERIFY(!error.retryable());
+        QCOMPARE(server.requestCount(), 1); // nothing retried it
+        const std::string words = ts::describeError(error);
+        QVERIFY2(words.starts_with("The provider refused the request: daily quota exhausted"), words.c_str());
+        QVERIFY2(contains(words, "limit: 250, model: gemini-2.5-flash"), words.c_str());
+        QVERIFY2(contains(words, "resets the next day"), words.c_str());
+        QVERIFY(contains(r.result.exchange.responseBody, std::string(mock::kDailyQuotaId)));
     }
 
     void disconnectMidStream()

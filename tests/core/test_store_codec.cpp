@@ -4,6 +4,7 @@
 #include "trace/byte_text.h"
 #include "trace/exchange_json.h"
 #include "trace/json_text.h"
+#include "trace/tool_call_json.h"
 
 #include <QTest>
 #include <cmath>
@@ -95,6 +96,35 @@ class TestStoreCodec : public QObject
     {
         const std::vector<Header> in{{"b", "1"}, {"a", "2"}, {"b", "3"}};
         QVERIFY(codec::headersFromJson(codec::headersToJson(in)) == in);
+    }
+
+    void toolCallsRoundTrip_data()
+    {
+        QTest::addColumn<QString>("signature");
+        QTest::newRow("Gemini thought signature") << QStringLiteral("CtwBAdHtim8xQ2vRk4Np+/Z7sLq0W==");
+        QTest::newRow("none") << QString();
+    }
+
+    void toolCallsRoundTrip()
+    {
+        QFETCH(QString, signature);
+        const std::vector<ToolCall> in{
+            {"call_1", "get_weather", R"({"city":"Paris"})", signature.toStdString()},
+            {"", "get_weather", R"({"city":"Tokyo"})", ""}};
+        const std::string text = codec::toolCallsToJson(in).value();
+        QVERIFY(codec::toolCallsFromJson(text) == in);
+        // Written only when there is one, so rows without signatures stay as they were.
+        QCOMPARE(text.find("\"signature\"") != std::string::npos, !signature.isEmpty());
+    }
+
+    void toolCallsFromBeforeSignatures()
+    {
+        const std::vector<ToolCall> back =
+            codec::toolCallsFromJson(R"([{"id":"call_1","name":"get_weather","arguments":"{}"}])");
+        QCOMPARE(back.size(), std::size_t{1});
+        QCOMPARE(back[0].name, std::string("get_weather"));
+        QVERIFY(back[0].signature.empty());
+        QVERIFY(!codec::toolCallsToJson({}));
     }
 };
 

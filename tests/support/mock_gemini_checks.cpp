@@ -40,7 +40,54 @@ std::optional<Reply> unknownField(const nlohmann::json& object, const auto& know
     return std::nullopt;
 }
 
+bool onlyFunctionResponses(const nlohmann::json& content)
+{
+    const nlohmann::json parts = content.value("parts", nlohmann::json::array());
+    return std::all_of(parts.begin(), parts.end(),
+                       [](const nlohmann::json& part) { return part.contains("functionResponse"); });
+}
+
+// The current turn begins at the last user content that is not only function responses.
+std::size_t currentTurn(const nlohmann::json& contents)
+{
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < contents.size(); ++i)
+        if (contents[i].value("role", "") == "user" && !onlyFunctionResponses(contents[i]))
+            start = i;
+    return start;
+}
+
+// The first functionCall part of a model step, the one the step's signature goes on; null if none.
+const nlohmann::json* firstCall(const nlohmann::json& content)
+{
+    if (content.value("role", "") != "model" || !content.contains("parts"))
+        return nullptr;
+    for (const auto& part : content["parts"])
+        if (part.contains("functionCall"))
+            return &part;
+    return nullptr;
+}
+
 } // namespace
+
+std::optional<Reply> unsignedCall(const nlohmann::json& request)
+{
+    const nlohmann::json& contents = request["contents"];
+    for (std::size_t i = currentTurn(contents); i < contents.size(); ++i) {
+        const nlohmann::json* call = firstCall(contents[i]);
+        if (!call)
+            continue;
+        if (!call->contains("thoughtSignature"))
+            return errorReply(400, "INVALID_ARGUMENT",
+                              "Function call is missing a thought_signature in functionCall parts. This is "
+                              "required for tools to work correctly. Function call `" +
+                                  (*call)["functionCall"].value("name", "") + "`, content " +
+                                  std::to_string(i) + ".");
+        if ((*call)["thoughtSignature"] != kThoughtSignature)
+            return errorReply(400, "INVALID_ARGUMENT", "Corrupted thought signature.");
+    }
+    return std::nullopt;
+}
 
 std::optional<Reply> rejection(const nlohmann::json& request)
 {

@@ -12,4 +12,10 @@ namespace ts::test::gemini_mock {
 // user or model.
 std::optional<Reply> rejection(const nlohmann::json& request);
 
+// Gemini 3's check on a request that passed rejection(): in the current turn (from the last user
+// content that is not only functionResponse parts), the first functionCall part of every model step
+// must carry the thoughtSignature it came with (here kThoughtSignature), else 400 INVALID_ARGUMENT.
+// Parallel calls after the first need none; calls in earlier turns are not checked.
+std::optional<Reply> unsignedCall(const nlohmann::json& request);
+
 } // namespace ts::test::gemini_mock

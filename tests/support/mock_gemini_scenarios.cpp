@@ -158,6 +158,49 @@ Reply whole(const std::string& model)
     return {.contentType = std::string(kJson), .body = body.dump(2)};
 }
 
+// Gemini 3 calling two tools at once: the first call's part carries the step's thoughtSignature,
+// a parallel call none. Streamed, each call comes in a chunk of its own.
+Reply signedCalls(const std::string& model, bool stream)
+{
+    const Json first{{"functionCall", {{"name", "get_weather"}, {"args", {{"city", "Paris"}}}}},
+                     {"thoughtSignature", kThoughtSignature}};
+    const Json second{{"functionCall", {{"name", "get_weather"}, {"args", {{"city", "Tokyo"}}}}}};
+    if (!stream)
+        return {
+            .contentType = std::string(kJson),
+            .body =
+                chunk(model, Json::array({first, second}), "STOP", usage(kCandidatesTokens, true)).dump(2)};
+    Reply reply{.contentType = std::string(kEventStream)};
+    reply.pieces.push_back({event(chunk(model, Json::array({first}), "", usage(20, false)).dump())});
+    reply.pieces.push_back(
+        {event(chunk(model, Json::array({second}), "STOP", usage(kCandidatesTokens, true)).dump())});
+    return reply;
+}
+
+// The free tier's requests-per-day quota spent. The API still adds a RetryInfo of seconds, though
+// waiting that long does not help until the day's quota resets.
+Reply dailyQuota()
+{
+    const Json violation{
+        {"quotaMetric", "generativelanguage.googleapis.com/generate_content_free_tier_requests"},
+        {"quotaId", kDailyQuotaId},
+        {"quotaDimensions", {{"location", "global"}, {"model", "gemini-2.5-flash"}}},
+        {"quotaValue", "250"}};
+    const Json details = Json::array(
+        {{{"@type", "type.googleapis.com/google.rpc.QuotaFailure"}, {"violations", Json::array({violation})}},
+         {{"@type", "type.googleapis.com/google.rpc.Help"},
+          {"links", Json::array({{{"description", "Learn more about Gemini API quotas"},
+                                  {"url", "https://ai.google.dev/gemini-api/docs/rate-limits"}}})}},
+         {{"@type", "type.googleapis.com/google.rpc.RetryInfo"},
+          {"retryDelay", std::to_string(kDailyRetryDelaySeconds) + "s"}}});
+    const Json body{{"error",
+                     {{"code", 429},
+                      {"message", std::string(kDailyQuotaMessage)},
+                      {"status", "RESOURCE_EXHAUSTED"},
+                      {"details", details}}}};
+    return {.status = 429, .contentType = std::string(kJson), .body = body.dump(2)};
+}
+
 // A recording is replayed one event per write, byte for byte.
 Reply replay(const std::string& name)
 {
@@ -196,6 +239,8 @@ Reply replyFor(const std::string& model, bool stream, const Options& options)
                               "models and their supported methods.");
     if (model == "gemini-rate-limited")
         return recordedError(429, "rate_limited");
+    if (model == "gemini-daily-quota")
+        return dailyQuota();
     if (model == "gemini-overloaded")
         return errorReply(503, "UNAVAILABLE", "The model is overloaded. Please try again later.");
     if (model == "gemini-too-long")
@@ -208,6 +253,8 @@ Reply replyFor(const std::string& model, bool stream, const Options& options)
                           "https://developers.generativeai.google/guide/troubleshooting");
     if (model == "gemini-tools")
         return replay("function_calls");
+    if (model == "gemini-3-tools")
+        return signedCalls(model, stream);
     if (model.starts_with("gemini-replay:"))
         return replay(model.substr(std::string_view("gemini-replay:").size()));
     return stream ? textStream(model, options) : whole(model);

@@ -20,6 +20,8 @@
 //   gemini-safety              two text chunks, then finishReason SAFETY with safetyRatings
 //   gemini-blocked             one chunk: promptFeedback.blockReason SAFETY, no candidates
 //   gemini-tools               replay of tests/data/gemini/function_calls.sse
+//   gemini-3-tools             two parallel functionCall parts, one chunk each, the first carrying
+//                              kThoughtSignature; finishReason STOP
 //   gemini-replay:NAME         replay of tests/data/gemini/NAME.sse, one event per write
 //   gemini-error-in-stream     two text chunks, then data: {"error": INTERNAL} in the 200 stream
 //   gemini-truncated-json      two text chunks, then one whose JSON is cut short, then the rest
@@ -28,9 +30,12 @@
 //   gemini-no-finish           every text chunk, none with a finishReason, then a clean close
 //   gemini-rate-limited        429 RESOURCE_EXHAUSTED with a RetryInfo of kRetryDelaySeconds
 //                              (tests/data/gemini/rate_limited.json)
+//   gemini-daily-quota         429 RESOURCE_EXHAUSTED whose QuotaFailure names kDailyQuotaId (per day),
+//                              with a RetryInfo of kDailyRetryDelaySeconds all the same
 //   gemini-overloaded          503 UNAVAILABLE "The model is overloaded. Please try again later."
 //   gemini-too-long            400 INVALID_ARGUMENT "The input token count (...) exceeds the maximum ..."
 //   gemini-internal            500 INTERNAL
+// A gemini-3* model checks thought signatures as Gemini 3 does (mock_gemini_checks.h).
 // Any model not named gemini-*: 404 NOT_FOUND. :generateContent answers text scenarios with one
 // GenerateContentResponse. A wrong x-goog-api-key: 400 API_KEY_INVALID (tests/data/gemini/
 // api_key_invalid.json); none: 403 PERMISSION_DENIED, as the API answers.
@@ -51,6 +56,16 @@ inline constexpr std::int64_t kCandidatesTokens = 300;
 inline constexpr std::int64_t kThoughtsTokens = 120;
 inline constexpr int kDripPieces = 100;
 inline constexpr int kRetryDelaySeconds = 43;
+// Opaque to clients; the mock's Gemini 3 check accepts only this one back.
+inline constexpr std::string_view kThoughtSignature =
+    "CtwBAdHtim8xQ2vRk4NpZ7sLq0WfT3yJb9cUe6HaM1oXgD5iKz8VnE2rYwS4tPjA7lBmC0uFhG6dOq9eIx3";
+inline constexpr std::string_view kDailyQuotaId = "GenerateRequestsPerDayPerProjectPerModel-FreeTier";
+inline constexpr int kDailyRetryDelaySeconds = 22;
+inline constexpr std::string_view kDailyQuotaMessage =
+    "You exceeded your current quota, please check your plan and billing details. For more "
+    "information on this error, head to: https://ai.google.dev/gemini-api/docs/rate-limits.\n"
+    "* Quota exceeded for metric: generativelanguage.googleapis.com/generate_content_free_tier_requests, "
+    "limit: 250, model: gemini-2.5-flash\nPlease retry in 22.48s.";
 
 struct Options
 {

@@ -72,7 +72,11 @@ Reply MockGeminiServer::Impl::replyTo(const httplib::Request& req, const gemini_
     const auto body = nlohmann::json::parse(req.body, nullptr, false);
     if (auto rejected = gemini_mock::rejection(body))
         return *rejected;
-    return gemini_mock::replyFor(req.matches[1], stream, opts);
+    const std::string model = req.matches[1];
+    if (model.starts_with("gemini-3"))
+        if (auto rejected = gemini_mock::unsignedCall(body))
+            return *rejected;
+    return gemini_mock::replyFor(model, stream, opts);
 }
 
 MockGeminiServer::MockGeminiServer(std::string apiKey) : impl_(std::make_unique<Impl>())

@@ -11,8 +11,10 @@ namespace ts::test {
 // POST /v1beta/models/{model}:streamGenerateContent?alt=sse and :generateContent, the key checked in
 // x-goog-api-key (or ?key=), errors in Google's envelope {"error": {code, message, status, details}}.
 // The model in the path picks the scenario (mock_gemini_scenarios.h); without alt=sse a stream is
-// refused (a client here always asks for SSE). GET /v1beta/models lists models, paged (mock_model_lists.h). It remembers the last request so tests can check what
-// a client sent.
+// refused (a client here always asks for SSE). GET /v1beta/models lists models, paged
+// (mock_model_lists.h). A gemini-3* model also refuses a function call step sent back without its
+// thoughtSignature, as Gemini 3 does. It remembers the last request so tests can check what a client
+// sent.
 class MockGeminiServer
 {
   public:
