@@ -48,6 +48,56 @@ void globalInit()
     std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
 }
 
+// A thread's libcurl handles, kept between requests. The multi handle holds the connection cache,
+// so the next request to the same host reuses the keep-alive connection instead of a new TCP (and
+// TLS) handshake each time.
+struct Handles
+{
+    MultiPtr multi;
+    EasyPtr easy;
+    bool busy = false;
+};
+
+// Lends the thread's handles for one transfer, or fresh ones when they are already lent (a sink
+// that makes a request of its own). Gives them back reset, holding no pointer into the finished call.
+class Lease
+{
+public:
+    Lease() : cached_(threadHandles())
+    {
+        Handles& h = cached_.busy ? own_ : cached_;
+        if (!h.multi)
+            h.multi.reset(curl_multi_init());
+        if (!h.easy)
+            h.easy.reset(curl_easy_init());
+        h.busy = true;
+        handles_ = &h;
+    }
+    ~Lease()
+    {
+        if (handles_->easy)
+            curl_easy_reset(handles_->easy.get());
+        handles_->busy = false;
+    }
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+
+    bool ready() const { return handles_->multi && handles_->easy; }
+    CURL* easy() const { return handles_->easy.get(); }
+    CURLM* multi() const { return handles_->multi.get(); }
+
+private:
+    static Handles& threadHandles()
+    {
+        thread_local Handles handles;
+        return handles;
+    }
+
+    Handles& cached_;
+    Handles own_;
+    Handles* handles_ = nullptr;
+};
+
 struct Transfer
 {
     const HeaderSink& onHeaders;
@@ -184,26 +234,28 @@ Stop stopReason(const Transfer& t, const HttpRequest& request, const CancelToken
 
 // Drives the transfer through a multi handle so a cancel or an idle stream is seen within one poll
 // slice even while the server is silent.
-Stop run(CURL* easy, const Transfer& t, const HttpRequest& request, const CancelToken* cancel, CURLcode& result)
+Stop run(const Lease& lease, const Transfer& t, const HttpRequest& request, const CancelToken* cancel,
+         CURLcode& result)
 {
-    MultiPtr multi(curl_multi_init());
-    curl_multi_add_handle(multi.get(), easy);
+    CURLM* multi = lease.multi();
+    CURL* easy = lease.easy();
+    curl_multi_add_handle(multi, easy);
     int running = 1;
     Stop stop = Stop::None;
     while (running && stop == Stop::None) {
-        if (curl_multi_perform(multi.get(), &running) != CURLM_OK)
+        if (curl_multi_perform(multi, &running) != CURLM_OK)
             break;
         if (running) {
-            curl_multi_poll(multi.get(), nullptr, 0, kPollMs, nullptr);
+            curl_multi_poll(multi, nullptr, 0, kPollMs, nullptr);
             stop = stopReason(t, request, cancel);
         }
     }
     int left = 0;
     result = CURLE_FAILED_INIT; // replaced by the transfer's own result once it completed
-    while (CURLMsg* msg = curl_multi_info_read(multi.get(), &left))
+    while (CURLMsg* msg = curl_multi_info_read(multi, &left))
         if (msg->msg == CURLMSG_DONE)
             result = msg->data.result;
-    curl_multi_remove_handle(multi.get(), easy);
+    curl_multi_remove_handle(multi, easy); // the connection goes back to the multi's cache
     return stop;
 }
 
@@ -286,17 +338,17 @@ HttpResponse perform(const HttpRequest& request, const CancelToken* cancel, cons
 {
     globalInit();
     Transfer t{onHeaders, onData, {}};
-    EasyPtr easy(curl_easy_init());
-    if (!easy) {
+    char errorBuffer[CURL_ERROR_SIZE] = {};
+    const ListPtr headers = headerList(request);
+    const Lease lease; // after the buffers above, so it is reset before they go
+    if (!lease.ready()) {
         setFailure(t.response, HttpResponse::Failure::Other, request, "libcurl could not start");
         return t.response;
     }
-    char errorBuffer[CURL_ERROR_SIZE] = {};
-    const ListPtr headers = headerList(request);
-    configure(easy.get(), request, headers.get(), t, errorBuffer);
+    configure(lease.easy(), request, headers.get(), t, errorBuffer);
 
     CURLcode code = CURLE_OK;
-    const Stop stop = run(easy.get(), t, request, cancel, code);
+    const Stop stop = run(lease, t, request, cancel, code);
     deliverHeaders(t);
     recordOutcome(t, request, stop, code, errorBuffer);
     return t.response;

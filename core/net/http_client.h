@@ -42,6 +42,7 @@ using DataSink = std::function<bool(std::string_view)>;
 using HeaderSink = std::function<void(int status, const std::vector<Header>& headers)>;
 
 // Blocking libcurl transfer on the calling thread; cancellable through the token within ~100 ms.
+// Each thread keeps its libcurl handles, so keep-alive connections to a host are reused across calls.
 HttpResponse perform(const HttpRequest& request, const CancelToken* cancel = nullptr,
                      const HeaderSink& onHeaders = {}, const DataSink& onData = {});
 

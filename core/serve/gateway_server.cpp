@@ -86,6 +86,8 @@ std::string GatewayServer::start()
     d.http.set_payload_max_length(d.options.maxBodyBytes);
     d.http.set_tcp_nodelay(true);
     d.http.set_keep_alive_timeout(2);
+    // httplib closes a keep-alive connection after 5 requests by default; clients would reconnect.
+    d.http.set_keep_alive_max_count(1000);
     if (d.options.port == 0)
         d.port = d.http.bind_to_any_port(d.options.host);
     else if (d.http.bind_to_port(d.options.host, d.options.port))
