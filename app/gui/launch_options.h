@@ -11,6 +11,8 @@ struct LaunchOptions
     QString screenshot; // write a PNG of the window and exit
     QString panel = QStringLiteral("playground");
     QString trace;
+    QString tab;               // a tab of the panel: settings has providers, routing, models
+    bool startGateway = false; // start the local gateway as the window opens
     QString db;
     QSize size{1280, 800};
 };

@@ -4,6 +4,7 @@
 #include "screenshot.h"
 #include "workspace_choice.h"
 
+#include "gateway/gateway_controller.h"
 #include "settings/provider_config.h"
 #include "shell/main_window.h"
 #include "trace/workspace_error.h"
@@ -62,6 +63,8 @@ int main(int argc, char** argv)
     ts::app::DemoFiller filler(context.store, window);
     if (choice.needsDemoTraffic)
         filler.start(); // the window fills up live as the demo traffic is generated
+    if (options->startGateway)
+        window.gateway()->start();
     if (screenshot) {
         window.show();
         filler.whenDone([&window, &options] { ts::app::takeScreenshotWhenReady(window, *options); });

@@ -3,8 +3,10 @@
 #include "screenshot_playground.h"
 
 #include "compare/compare_panel.h"
+#include "gateway/gateway_controller.h"
 #include "playground/playground_panel.h"
 #include "settings/providers_page.h"
+#include "settings/routing_page.h"
 #include "settings/settings_panel.h"
 #include "shell/main_window.h"
 #include "traces/trace_detail_view.h"
@@ -72,9 +74,17 @@ void takeScreenshotWhenReady(ui::MainWindow& window, const LaunchOptions& o)
         return;
     }
     if (o.panel == u"settings"_s) {
-        // Settings opens on Providers: wait until the keychain has said where each key comes from.
+        // Settings opens on Providers (or --tab): wait until the keychain has said where each key
+        // comes from, the routing config has been read, and a gateway asked for is up (or failed).
+        if (!o.tab.isEmpty())
+            window.settings()->showTab(o.tab);
         auto* providers = window.settings()->providersPage();
-        whenReady(window, o.screenshot, [providers] { return !providers || !providers->loading(); });
+        auto* routing = window.settings()->routingPage();
+        auto* gateway = window.gateway();
+        whenReady(window, o.screenshot, [providers, routing, gateway] {
+            return (!providers || !providers->loading()) && (!routing || !routing->loading()) &&
+                   gateway->state() != ui::GatewayController::State::Starting;
+        });
         return;
     }
     if (o.panel == u"playground"_s && o.trace.isEmpty()) {

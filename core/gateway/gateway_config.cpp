@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -346,6 +348,23 @@ GatewayConfigResult loadGatewayConfig(const std::string& path)
     for (std::string& e : result.errors)
         e = path + ": " + e;
     return result;
+}
+
+std::string gatewayConfigPath()
+{
+    namespace fs = std::filesystem;
+    auto env = [](const char* name) -> const char* {
+        const char* v = std::getenv(name);
+        return v && *v ? v : nullptr;
+    };
+    if (const char* path = env("TOKENSCOPE_GATEWAY_CONFIG"))
+        return path;
+    const fs::path name = fs::path("tokenscope") / "gateway.json";
+    if (const char* config = env("XDG_CONFIG_HOME"); config && fs::path(config).is_absolute())
+        return (fs::path(config) / name).string();
+    if (const char* home = env("HOME"))
+        return (fs::path(home) / ".config" / name).string();
+    return {};
 }
 
 } // namespace ts

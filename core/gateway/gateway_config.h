@@ -83,4 +83,8 @@ struct GatewayConfigResult
 GatewayConfigResult parseGatewayConfig(std::string_view jsonText);
 GatewayConfigResult loadGatewayConfig(const std::string& path); // errors name the file
 
+// Where the user's gateway config lives: TOKENSCOPE_GATEWAY_CONFIG, else
+// $XDG_CONFIG_HOME/tokenscope/gateway.json (~/.config/... without it); "" with no home at all.
+std::string gatewayConfigPath();
+
 } // namespace ts

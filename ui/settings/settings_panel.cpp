@@ -3,6 +3,7 @@
 #include "settings/catalog_editor.h"
 #include "settings/models_page.h"
 #include "settings/providers_page.h"
+#include "settings/routing_page.h"
 
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -29,6 +30,23 @@ SettingsPanel::SettingsPanel(const QString& overridesPath, ProviderConfig* provi
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 8, 8, 8);
     layout->addWidget(tabs_);
+}
+
+void SettingsPanel::setRoutingPage(RoutingPage* page)
+{
+    routing_ = page;
+    tabs_->insertTab(tabs_->indexOf(models_), page, u"Routing"_s);
+}
+
+bool SettingsPanel::showTab(const QString& name)
+{
+    QWidget* page = name == u"providers"_s ? static_cast<QWidget*>(providers_)
+                    : name == u"routing"_s ? static_cast<QWidget*>(routing_)
+                    : name == u"models"_s  ? static_cast<QWidget*>(models_)
+                                           : nullptr;
+    if (page)
+        tabs_->setCurrentWidget(page);
+    return page != nullptr;
 }
 
 } // namespace ts::ui

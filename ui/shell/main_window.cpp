@@ -3,8 +3,11 @@
 #include "bridge/pipeline_session.h"
 #include "catalog/catalog.h"
 #include "compare/compare_panel.h"
+#include "gateway/gateway_controller.h"
+#include "gateway/gateway_switch.h"
 #include "playground/playground_panel.h"
 #include "settings/provider_config.h"
+#include "settings/routing_page.h"
 #include "settings/settings_panel.h"
 #include "traces/traces_panel.h"
 
@@ -19,12 +22,30 @@ using namespace Qt::StringLiterals;
 
 namespace ts::ui {
 
+namespace {
+
+// The in-process gateway serves through the window's pipeline, so its traces land in the workspace.
+GatewaySetup gatewaySetup(const AppContext& context)
+{
+    GatewaySetup setup;
+    setup.pipeline = context.pipeline;
+    setup.store = context.store;
+    setup.profiles = [providers = context.providers] {
+        return providers ? providers->profiles().profiles : std::vector<ProviderProfile>{};
+    };
+    setup.keys = environmentKeys();
+    return setup;
+}
+
+} // namespace
+
 MainWindow::MainWindow(AppContext context, QWidget* parent)
     : QMainWindow(parent), context_(std::move(context)), rail_(new QListWidget(this)), stack_(new QStackedWidget(this)),
       session_(new PipelineSession(context_.pipeline, this)), playground_(new PlaygroundPanel(session_, this)),
       compare_(new ComparePanel(context_.pipeline, this)),
       traces_(new TracesPanel(context_.store, this)),
       settings_(new SettingsPanel(QString::fromStdString(overridesPath()), context_.providers.get(), this)),
+      gateway_(new GatewayController(gatewaySetup(context_), this)),
       statusMessage_(new QLabel(this))
 {
     setWindowTitle(u"Tokenscope — "_s + context_.workspacePath + (context_.demo ? u" (demo)"_s : QString()));
@@ -36,6 +57,7 @@ MainWindow::MainWindow(AppContext context, QWidget* parent)
                          u"QListWidget::item:selected { background: palette(highlight); color: palette(highlighted-text); }"
                          u"QListWidget::item:hover:!selected { background: palette(midlight); }"_s);
     playground_->setPromptWorkspace(context_.workspacePath);
+    settings_->setRoutingPage(new RoutingPage(gateway_, QString::fromStdString(gatewayConfigPath()), settings_));
     addPanel(u"playground"_s, u"Playground"_s, playground_, u"Ctrl+1"_s);
     addPanel(u"traces"_s, u"Traces"_s, traces_, u"Ctrl+2"_s);
     addPanel(u"compare"_s, u"Compare"_s, compare_, u"Ctrl+3"_s);
@@ -97,7 +119,12 @@ void MainWindow::buildStatusBar()
         statusBar()->addWidget(badge);
     }
     statusBar()->addWidget(statusMessage_, 1);
-    statusBar()->addPermanentWidget(new QLabel(u"Gateway: not running"_s, this));
+    auto* gatewaySwitch = new GatewaySwitch(gateway_, this);
+    connect(gatewaySwitch, &GatewaySwitch::routingSettingsRequested, this, [this] {
+        showPanel(u"settings"_s);
+        settings_->showTab(u"routing"_s);
+    });
+    statusBar()->addPermanentWidget(gatewaySwitch);
 }
 
 void MainWindow::setStatusMessage(const QString& text) { statusMessage_->setText(text); }

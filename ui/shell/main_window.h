@@ -11,6 +11,7 @@ namespace ts::ui {
 
 class PipelineSession;
 class ComparePanel;
+class GatewayController;
 class PlaygroundPanel;
 class SettingsPanel;
 class TracesPanel;
@@ -30,6 +31,7 @@ public:
     ComparePanel* compare() const { return compare_; }
     TracesPanel* traces() const { return traces_; }
     SettingsPanel* settings() const { return settings_; }
+    GatewayController* gateway() const { return gateway_; }
     void setStatusMessage(const QString& text);
 
 private:
@@ -44,6 +46,7 @@ private:
     ComparePanel* compare_;
     TracesPanel* traces_;
     SettingsPanel* settings_;
+    GatewayController* gateway_;
     QLabel* statusMessage_;
     QStringList names_;
 };
