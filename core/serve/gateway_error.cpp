@@ -50,6 +50,12 @@ GatewayError fromProviderError(const ProviderError& error)
         out.code = "upstream_auth_failed";
         return out;
     }
+    if (error.code == "budget_exceeded") {
+        // The gateway's own refusal: the budget's words, and it does reset (Retry-After says when).
+        out.message = error.message;
+        out.code = "budget_exceeded";
+        return out;
+    }
     out.message = describeError(error);
     if (category == ErrorCategory::ContextTooLong)
         out.code = "context_length_exceeded";

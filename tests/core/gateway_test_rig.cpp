@@ -1,5 +1,6 @@
 #include "gateway_test_rig.h"
 
+#include "gateway/gateway_setup.h"
 #include "providers/provider_profile.h"
 
 #include <csignal>
@@ -8,28 +9,47 @@ namespace ts::test {
 
 namespace {
 
-std::vector<ProviderProfile> profilesFor(const MockOpenAIServer& openai, const MockAnthropicServer& anthropic)
+std::vector<ProviderProfile> profilesFor(const MockOpenAIServer& openai, const MockAnthropicServer& anthropic,
+                                         const MockOpenAIServer* openaiB, const RigOptions& rig)
 {
     ProviderProfile o;
     o.id = "openai";
     o.kind = "openai";
-    o.baseUrl = openai.baseUrl();
+    o.baseUrl = rig.openaiBaseUrl.empty() ? openai.baseUrl() : rig.openaiBaseUrl;
     o.models = {"mock-usage", "mock-tools", "mock-429", "mock-500", "mock-drip", "text-embedding-3-small"};
+    if (rig.openaiIdleTimeout.count() > 0)
+        o.idleTimeout = rig.openaiIdleTimeout;
     ProviderProfile a;
     a.id = "anthropic";
     a.kind = "anthropic";
     a.baseUrl = anthropic.baseUrl();
     a.models = {"claude-test", "claude-drip", "claude-rate-limited"};
-    return {o, a};
+    if (!openaiB)
+        return {o, a};
+    ProviderProfile b = o;
+    b.id = "openai-b";
+    b.baseUrl = openaiB->baseUrl();
+    b.idleTimeout = ProviderProfile{}.idleTimeout;
+    return {o, a, b};
 }
 
 } // namespace
 
 GatewayRig::GatewayRig(std::shared_ptr<const GatewayConfig> config, bool requireKeys)
+    : GatewayRig(RigOptions{.config = std::move(config), .requireKeys = requireKeys})
+{
+}
+
+GatewayRig::GatewayRig(RigOptions rig)
 {
     std::signal(SIGPIPE, SIG_IGN);
     openai.setApiKey(kOpenAIKey);
-    const auto profiles = profilesFor(openai, anthropic);
+    if (rig.secondOpenAI) {
+        openaiB = std::make_unique<MockOpenAIServer>();
+        openaiB->setApiKey(kOpenAIKey);
+    }
+    const auto profiles = profilesFor(openai, anthropic, openaiB.get(), rig);
+    const auto& config = rig.config;
     KeyLookup keys = [](const ProviderProfile& p) -> std::optional<std::string> {
         return p.kind == "openai" ? kOpenAIKey : kAnthropicKey;
     };
@@ -40,14 +60,16 @@ GatewayRig::GatewayRig(std::shared_ptr<const GatewayConfig> config, bool require
         std::lock_guard lock(mutex_);
         traces_.push_back(std::move(t));
         arrived_.notify_all();
-    });
-    if (config)
+    }, rig.catalog);
+    if (config && rig.governed)
+        governor = applyGatewayConfig(*pipeline, config);
+    else if (config)
         pipeline->setRouter(std::make_shared<PolicyRouter>(config, std::make_shared<LatencyTracker>()));
     serve::GatewayOptions options;
     options.config = config;
     options.profiles = profiles;
     options.keys = keys;
-    options.requireKeys = requireKeys;
+    options.requireKeys = rig.requireKeys;
     options.stopGrace = std::chrono::milliseconds(500);
     server = std::make_unique<serve::GatewayServer>(*pipeline, options);
     startError = server->start();

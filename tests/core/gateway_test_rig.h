@@ -1,4 +1,5 @@
 #pragma once
+#include "gateway/governor.h"
 #include "gateway/latency_tracker.h"
 #include "gateway/pipeline.h"
 #include "gateway/policy_router.h"
@@ -21,12 +22,27 @@ namespace ts::test {
 inline const std::string kOpenAIKey = "sk-upstream-openai-0123456789";
 inline const std::string kAnthropicKey = "sk-ant-upstream-0123456789";
 
+// What a rig is built with beyond the defaults.
+struct RigOptions
+{
+    std::shared_ptr<const GatewayConfig> config;
+    bool requireKeys = false;
+    // The config put to work as `serve` does (applyGatewayConfig): breakers, rate limits, budgets.
+    bool governed = false;
+    // A second OpenAI upstream, provider "openai-b", for fallbacks from one upstream to another.
+    bool secondOpenAI = false;
+    std::chrono::milliseconds openaiIdleTimeout{0}; // provider "openai"'s; 0: the profile default
+    std::string openaiBaseUrl;                      // provider "openai" elsewhere than the mock; "": the mock
+    std::shared_ptr<const Catalog> catalog;          // the pipeline's prices; null: Catalog::current()
+};
+
 // Mock OpenAI and Anthropic upstreams, a pipeline over them recording traces, and a gateway on a
 // free loopback port in front of it.
 class GatewayRig
 {
 public:
     explicit GatewayRig(std::shared_ptr<const GatewayConfig> config = nullptr, bool requireKeys = false);
+    explicit GatewayRig(RigOptions options);
     ~GatewayRig();
 
     std::string url(const std::string& path) const; // http://127.0.0.1:PORT + path
@@ -40,7 +56,9 @@ public:
 
     MockOpenAIServer openai;
     MockAnthropicServer anthropic{kAnthropicKey};
+    std::unique_ptr<MockOpenAIServer> openaiB; // with RigOptions::secondOpenAI
     std::unique_ptr<Pipeline> pipeline;
+    std::shared_ptr<Governor> governor; // with RigOptions::governed
     std::unique_ptr<serve::GatewayServer> server;
     std::string startError;
 

@@ -1,5 +1,6 @@
 #include "gateway/gateway_controller.h"
 
+#include "gateway/budget_seed.h"
 #include "gateway/gateway_setup.h"
 #include "gateway/governor.h"
 #include "gateway/pipeline.h"
@@ -194,6 +195,14 @@ void GatewayController::apply(std::shared_ptr<const GatewayConfig> config)
 {
     config_ = std::move(config);
     governor_ = applyGatewayConfig(*setup_.pipeline, config_);
+    if (governor_ && setup_.store) // budgets start from this period's spending, read off the GUI thread
+        (void)QtConcurrent::run([governor = governor_, budgets = config_->budgets, store = setup_.store] {
+            try {
+                seedBudgets(governor->ledger(), budgets, *store->reader(), wallNowNs());
+            } catch (const std::exception&) {
+                // an unreadable workspace: the budgets start from $0, as on a fresh workspace
+            }
+        });
     Q_EMIT configApplied();
     if (state_ == State::On && needsRestart(serving_.get(), config_.get())) {
         restartWhenStopped_ = true;
