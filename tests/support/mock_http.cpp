@@ -148,6 +148,10 @@ void MockHttp::recordQueries()
 
 void MockHttp::listen(std::string_view name)
 {
+    // One request per connection: clients keep idle connections for reuse (net::perform does), and
+    // a server waiting out a kept connection would hold up every mock's shutdown by its keep-alive
+    // timeout. Closing after each answer is what these tests want of a server anyway.
+    impl_->server.set_keep_alive_max_count(1);
     impl_->port = impl_->server.bind_to_any_port("127.0.0.1");
     if (impl_->port <= 0)
         throw std::runtime_error("mock " + std::string(name) + " server: cannot bind a loopback port");
