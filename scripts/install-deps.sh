@@ -7,7 +7,7 @@ packages=(
   qt6-base-dev qt6-charts-dev libgl-dev          # Qt 6 Widgets, QtCharts (libgl-dev: Qt's CMake wants OpenGL)
   libcurl4-openssl-dev libsqlite3-dev nlohmann-json3-dev zlib1g-dev
   libpcre2-dev                                   # tokenizer pre-split (PCRE2 with JIT)
-  libcpp-httplib-dev                             # loopback provider servers in tests
+  libcpp-httplib-dev                             # the local gateway (serve), and the mock providers in tests
   qtkeychain-qt6-dev                             # API keys in the OS keychain
   gnome-keyring dbus-daemon                      # a private Secret Service for the keychain tests (with_keyring.sh)
   xvfb xauth fonts-dejavu-core                   # offscreen screenshots and a real window under Xvfb
