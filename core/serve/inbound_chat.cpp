@@ -2,10 +2,21 @@
 
 namespace ts::serve {
 
-GatewayError badJson(const char* what, std::size_t byte)
+std::optional<nlohmann::json> readBodyObject(std::string_view text, InboundChat& in)
 {
-    return invalidRequest("We could not parse the JSON body of your request (at byte " + std::to_string(byte) +
-                          ": " + what + ").");
+    nlohmann::json body;
+    try {
+        body = nlohmann::json::parse(text);
+    } catch (const nlohmann::json::parse_error& e) {
+        in.error = invalidRequest("We could not parse the JSON body of your request (at byte " +
+                                  std::to_string(e.byte) + ": " + e.what() + ").");
+        return std::nullopt;
+    }
+    if (!body.is_object()) {
+        in.error = invalidRequest("The request body must be a JSON object.");
+        return std::nullopt;
+    }
+    return body;
 }
 
 ImagePart imageFromUrl(std::string url)

@@ -2,7 +2,10 @@
 #include "model/request.h"
 #include "serve/gateway_error.h"
 
+#include <nlohmann/json.hpp>
+
 #include <optional>
+#include <string_view>
 
 namespace ts::serve {
 
@@ -14,8 +17,9 @@ struct InboundChat
     std::optional<GatewayError> error;
 };
 
-// "We could not parse the JSON body of your request (at byte 17: ...)".
-GatewayError badJson(const char* what, std::size_t byte);
+// The request body as a JSON object, or nothing with in.error saying why in the dialect's words:
+// "We could not parse the JSON body of your request (at byte 17: ...)", or not an object.
+std::optional<nlohmann::json> readBodyObject(std::string_view text, InboundChat& in);
 
 // An image from a URL: a data: URL becomes inline base64 with its media type, anything else stays a URL.
 ImagePart imageFromUrl(std::string url);

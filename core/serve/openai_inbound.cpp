@@ -126,17 +126,10 @@ std::optional<GatewayError> unsupported(const json& body)
 InboundChat parseOpenAIChat(std::string_view text)
 {
     InboundChat in;
-    json body;
-    try {
-        body = json::parse(text);
-    } catch (const json::parse_error& e) {
-        in.error = badJson(e.what(), e.byte);
+    std::optional<json> parsed = readBodyObject(text, in);
+    if (!parsed)
         return in;
-    }
-    if (!body.is_object()) {
-        in.error = invalidRequest("The request body must be a JSON object.");
-        return in;
-    }
+    json& body = *parsed;
     if ((in.error = unsupported(body)))
         return in;
     try {
