@@ -7,6 +7,7 @@
 #include "serve/openai_reply.h"
 #include "serve/openai_sse_writer.h"
 #include "serve/request_meta.h"
+#include "serve/stream_relay.h"
 
 #include <ctime>
 #include <memory>
@@ -15,7 +16,7 @@ namespace ts::serve {
 
 namespace {
 
-struct StreamJob
+struct ChatJob
 {
     ChatRequest request;
     ReplyHeader header;
@@ -31,46 +32,49 @@ GatewayError stoppedOr(const ProviderError& error)
     return out;
 }
 
-// Runs the pipeline and writes the whole event stream through `sink`. False when the client left.
+// Writes the relay's event stream through `sink`. False when the client left.
 template <class Writer>
-bool streamReply(const GatewayContext& ctx, StreamJob& job, Writer& writer, httplib::DataSink& sink)
+bool relayStream(StreamRelay& relay, Writer& writer, httplib::DataSink& sink)
 {
-    InFlight::Ticket ticket(ctx.inFlight, job.cancel);
-    bool clientGone = false;
-    auto send = [&](const std::string& bytes) {
-        if (!clientGone && sink.write(bytes.data(), bytes.size()))
-            return true;
-        clientGone = true;
-        job.cancel.cancel();
+    auto send = [&](const std::string& bytes) { return sink.write(bytes.data(), bytes.size()); };
+    bool open = send(writer.start());
+    std::vector<std::string> deltas;
+    while (open && relay.next(deltas))
+        for (const std::string& delta : deltas)
+            if (!(open = send(writer.text(delta))))
+                break;
+    if (!open) {
+        relay.abandon();
         return false;
-    };
-    if (!send(writer.start()))
+    }
+    const PipelineResult& result = relay.result();
+    if (!send(result.ok() ? writer.finish(result.response) : Writer::error(stoppedOr(result.error))))
         return false;
-    RunOptions options;
-    options.cancel = &job.cancel;
-    options.onText = [&](std::string_view delta, Nanos) { return send(writer.text(delta)); };
-    const PipelineResult result = ctx.pipeline.run(std::move(job.request), options);
-    if (clientGone)
-        return false;
-    send(result.ok() ? writer.finish(result.response) : Writer::error(stoppedOr(result.error)));
     sink.done();
-    return !clientGone;
+    return true;
 }
 
-void startStream(const GatewayContext& ctx, Dialect dialect, std::shared_ptr<StreamJob> job, httplib::Response& res)
+// A stream's status waits for its first token: until then a refusal or a failure of every
+// deployment is still an HTTP error (see StreamRelay); after it, errors travel in the stream.
+void startStream(const GatewayContext& ctx, Dialect dialect, ChatJob& job, httplib::Response& res)
 {
+    auto relay = std::make_shared<StreamRelay>(ctx.pipeline, std::move(job.request), ctx.inFlight);
+    if (!relay->waitForFirstText() && !relay->result().ok())
+        return sendError(dialect, stoppedOr(relay->result().error), res);
     res.set_header("Cache-Control", "no-cache");
-    res.set_chunked_content_provider("text/event-stream", [&ctx, dialect, job](std::size_t, httplib::DataSink& sink) {
+    res.set_chunked_content_provider("text/event-stream", [dialect, relay, header = job.header,
+                                                           includeUsage = job.includeUsage](std::size_t,
+                                                                                            httplib::DataSink& sink) {
         if (dialect == Dialect::OpenAI) {
-            OpenAISseWriter writer(job->header, job->includeUsage);
-            return streamReply(ctx, *job, writer, sink);
+            OpenAISseWriter writer(header, includeUsage);
+            return relayStream(*relay, writer, sink);
         }
-        AnthropicSseWriter writer(job->header);
-        return streamReply(ctx, *job, writer, sink);
+        AnthropicSseWriter writer(header);
+        return relayStream(*relay, writer, sink);
     });
 }
 
-void reply(const GatewayContext& ctx, Dialect dialect, StreamJob& job, httplib::Response& res)
+void reply(const GatewayContext& ctx, Dialect dialect, ChatJob& job, httplib::Response& res)
 {
     InFlight::Ticket ticket(ctx.inFlight, job.cancel);
     RunOptions options;
@@ -101,21 +105,21 @@ void handleChat(const GatewayContext& ctx, Dialect dialect, const httplib::Reque
                          {GatewayError::Kind::NotFound, ctx.resolver.notFoundMessage(in.request.model), "model",
                           "model_not_found", std::nullopt},
                          res);
-    auto job = std::make_shared<StreamJob>();
-    job->header = {newReplyId(dialect == Dialect::OpenAI ? "chatcmpl-" : "msg_"), std::time(nullptr), in.request.model};
-    job->includeUsage = in.includeUsage;
-    job->request = std::move(in.request);
+    ChatJob job;
+    job.header = {newReplyId(dialect == Dialect::OpenAI ? "chatcmpl-" : "msg_"), std::time(nullptr), in.request.model};
+    job.includeUsage = in.includeUsage;
+    job.request = std::move(in.request);
     if (const VirtualKey* key = caller->key) {
-        job->request.meta.apiKeyName = key->name; // its name and project go on the trace, never the key
-        job->request.meta.project = key->project;
+        job.request.meta.apiKeyName = key->name; // its name and project go on the trace, never the key
+        job.request.meta.project = key->project;
     }
-    job->request.provider = target->provider;
-    job->request.model = target->model;
-    applyGatewayMeta(job->request.meta, req.get_header_value(std::string(kUserHeader)),
+    job.request.provider = target->provider;
+    job.request.model = target->model;
+    applyGatewayMeta(job.request.meta, req.get_header_value(std::string(kUserHeader)),
                      req.get_header_value(std::string(kSessionHeader)), req.get_header_value(std::string(kTagsHeader)));
-    if (job->request.stream)
-        return startStream(ctx, dialect, std::move(job), res);
-    reply(ctx, dialect, *job, res);
+    if (job.request.stream)
+        return startStream(ctx, dialect, job, res);
+    reply(ctx, dialect, job, res);
 }
 
 } // namespace ts::serve

@@ -205,10 +205,10 @@ private slots:
         QCOMPARE(rig.openai.requestCount(), 0);
         QVERIFY2(r.body.find("over budget: user pauper") != std::string::npos, r.body.c_str());
         QVERIFY2(r.body.find("\"budget_exceeded\"") != std::string::npos, r.body.c_str());
-        // Nothing was sent upstream and no text exists yet, so the refusal can still be an HTTP 429,
-        // as OpenAI answers a rate-limited stream; the gateway commits a 200 before it routes.
-        QEXPECT_FAIL("", "the gateway answers a refused stream with 200 and an in-stream error (known: the stream is committed before routing)", Continue);
+        // Nothing was sent upstream and no text exists yet, so the refusal is an HTTP 429 with
+        // Retry-After, as OpenAI answers a rate-limited stream, not a 200 with an in-stream error.
         QCOMPARE(r.status, 429);
+        QVERIFY(!r.header("retry-after").empty());
     }
 
     void requestHeadersBecomeTraceAttributes()
