@@ -86,13 +86,13 @@ public:
     CURL* easy() const { return handles_->easy.get(); }
     CURLM* multi() const { return handles_->multi.get(); }
 
-private:
     static Handles& threadHandles()
     {
         thread_local Handles handles;
         return handles;
     }
 
+private:
     Handles& cached_;
     Handles own_;
     Handles* handles_ = nullptr;
@@ -352,6 +352,15 @@ HttpResponse perform(const HttpRequest& request, const CancelToken* cancel, cons
     deliverHeaders(t);
     recordOutcome(t, request, stop, code, errorBuffer);
     return t.response;
+}
+
+void closeThreadConnections()
+{
+    Handles& h = Lease::threadHandles();
+    if (h.busy)
+        return; // a transfer on this thread is using them; they close with the thread
+    h.easy.reset();
+    h.multi.reset();
 }
 
 } // namespace ts::net

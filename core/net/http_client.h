@@ -46,4 +46,8 @@ using HeaderSink = std::function<void(int status, const std::vector<Header>& hea
 HttpResponse perform(const HttpRequest& request, const CancelToken* cancel = nullptr,
                      const HeaderSink& onHeaders = {}, const DataSink& onData = {});
 
+// Closes the calling thread's kept connections (a server about to stop would otherwise wait for
+// them to time out); the next perform() on this thread opens new ones.
+void closeThreadConnections();
+
 } // namespace ts::net

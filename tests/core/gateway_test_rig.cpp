@@ -75,7 +75,11 @@ GatewayRig::GatewayRig(RigOptions rig)
     startError = server->start();
 }
 
-GatewayRig::~GatewayRig() { server->stop(); }
+GatewayRig::~GatewayRig()
+{
+    net::closeThreadConnections(); // else the server waits for this thread's idle connection to time out
+    server->stop();
+}
 
 std::string GatewayRig::base() const { return "http://127.0.0.1:" + std::to_string(server->port()); }
 
