@@ -1,5 +1,6 @@
 #include "trace/trace_writer.h"
 
+#include "trace/background_thread.h"
 #include "trace/sqlite_transaction.h"
 #include "trace/workspace_open.h"
 
@@ -83,6 +84,7 @@ std::string TraceWriter::lastError() const
 
 void TraceWriter::run()
 {
+    becomeBackgroundThread();
     for (;;) {
         std::vector<Trace> batch;
         {
