@@ -4,6 +4,7 @@
 #include "serve/embeddings_endpoint.h"
 #include "serve/gateway_context.h"
 #include "serve/otlp_endpoint.h"
+#include "serve/port_probe.h"
 
 #include <thread>
 
@@ -80,6 +81,11 @@ std::string GatewayServer::start()
         return refusal;
     if (d.ctx.keysRequired && d.config->keys.empty())
         return "refusing to start: keys are required but the gateway config has none";
+    // cpp-httplib binds with SO_REUSEPORT, so a second gateway on a taken port would silently share
+    // it; a plain bind first tells the user the port is taken.
+    if (d.options.port != 0)
+        if (auto taken = probeListenPort(d.options.host, d.options.port); !taken.empty())
+            return "cannot listen on " + d.options.host + ":" + std::to_string(d.options.port) + ": " + taken;
     d.routes();
     const auto threads = static_cast<std::size_t>(std::max(1, d.options.threads));
     d.http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };

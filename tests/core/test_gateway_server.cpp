@@ -305,6 +305,19 @@ private slots:
         QCOMPARE(traces[0].root()->attrString(ts::attr::kProject), std::string("search"));
     }
 
+    void takenPortIsRefused()
+    {
+        GatewayRig first;
+        ts::Pipeline pipeline(std::make_shared<ts::ProviderRegistry>(), {});
+        ts::serve::GatewayOptions options;
+        options.port = first.server->port(); // cpp-httplib's SO_REUSEPORT would let it share silently
+        ts::serve::GatewayServer second(pipeline, options);
+        const std::string refusal = second.start();
+        QVERIFY2(refusal.find("already in use") != std::string::npos, refusal.c_str());
+        QCOMPARE(second.port(), 0);
+        QCOMPARE(first.post("/v1/chat/completions", chatBody("mock-usage")).status, 200);
+    }
+
     void clientDisconnectCancelsUpstream()
     {
         GatewayRig rig;

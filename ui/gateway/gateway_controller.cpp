@@ -4,7 +4,6 @@
 #include "gateway/gateway_setup.h"
 #include "gateway/governor.h"
 #include "gateway/pipeline.h"
-#include "gateway/port_probe.h"
 #include "gateway/request_counter.h"
 #include "serve/gateway_server.h"
 
@@ -131,11 +130,6 @@ void GatewayController::start()
     QtConcurrent::run(&worker_, [pipeline = setup_.pipeline, options] {
         auto started = std::make_shared<Started>();
         started->pipeline = pipeline;
-        if (options.port != 0)
-            if (auto taken = probeListenPort(options.host, options.port); !taken.empty()) {
-                started->refusal = "cannot listen on " + options.host + ":" + std::to_string(options.port) + ": " + taken;
-                return started;
-            }
         started->server = std::make_shared<serve::GatewayServer>(*pipeline, options);
         started->refusal = started->server->start();
         if (started->refusal.empty())

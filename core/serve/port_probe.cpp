@@ -1,4 +1,4 @@
-#include "gateway/port_probe.h"
+#include "serve/port_probe.h"
 
 #include <cerrno>
 #include <cstring>
@@ -6,7 +6,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-namespace ts::ui {
+namespace ts::serve {
 
 std::string probeListenPort(const std::string& host, int port)
 {
@@ -33,4 +33,4 @@ std::string probeListenPort(const std::string& host, int port)
     return problem;
 }
 
-} // namespace ts::ui
+} // namespace ts::serve
