@@ -99,10 +99,11 @@ void handleChat(const GatewayContext& ctx, Dialect dialect, const httplib::Reque
     InboundChat in = dialect == Dialect::OpenAI ? parseOpenAIChat(req.body) : parseAnthropicMessages(req.body);
     if (in.error)
         return sendError(dialect, *in.error, res);
-    const auto target = ctx.resolver.resolve(in.request.model);
+    const auto resolver = ctx.resolver.get();
+    const auto target = resolver->resolve(in.request.model);
     if (!target)
         return sendError(dialect,
-                         {GatewayError::Kind::NotFound, ctx.resolver.notFoundMessage(in.request.model), "model",
+                         {GatewayError::Kind::NotFound, resolver->notFoundMessage(in.request.model), "model",
                           "model_not_found", std::nullopt},
                          res);
     ChatJob job;

@@ -4,7 +4,7 @@
 #include "serve/gateway_auth.h"
 #include "serve/gateway_error.h"
 #include "serve/in_flight.h"
-#include "serve/model_resolution.h"
+#include "serve/current_resolver.h"
 
 #include <httplib.h>
 
@@ -18,7 +18,7 @@ struct GatewayContext
     Pipeline& pipeline;
     const GatewayConfig& config;
     bool keysRequired; // off loopback: every request presents a virtual key
-    const ModelResolver& resolver;
+    const CurrentResolver& resolver;
     InFlight& inFlight;
 };
 

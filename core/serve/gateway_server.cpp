@@ -15,7 +15,7 @@ struct GatewayServer::Impl
     Impl(Pipeline& pipeline, GatewayOptions opts)
         : options(std::move(opts)),
           config(options.config ? options.config : std::make_shared<const GatewayConfig>()),
-          resolver(pipeline.providerRegistry(), options.config, options.profiles),
+          resolver(pipeline, options.config, options.profiles),
           embeddings(options.profiles, options.keys),
           ctx{pipeline, *config, options.requireKeys || !isLoopbackHost(options.host), resolver, inFlight}
     {
@@ -25,7 +25,7 @@ struct GatewayServer::Impl
 
     GatewayOptions options;
     std::shared_ptr<const GatewayConfig> config;
-    ModelResolver resolver;
+    CurrentResolver resolver;
     EmbeddingsEndpoint embeddings;
     InFlight inFlight;
     GatewayContext ctx;
@@ -45,7 +45,7 @@ void GatewayServer::Impl::routes()
     });
     http.Get("/v1/models", [this](const httplib::Request& req, httplib::Response& res) {
         if (admit(ctx, Dialect::OpenAI, req, res))
-            res.set_content(resolver.modelsJson(), "application/json");
+            res.set_content(resolver.get()->modelsJson(), "application/json");
     });
     http.Post("/v1/embeddings", [this](const httplib::Request& req, httplib::Response& res) {
         if (!admit(ctx, Dialect::OpenAI, req, res))

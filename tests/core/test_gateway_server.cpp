@@ -5,6 +5,7 @@
 #include "mock_openai_scenarios.h"
 #include "model/attributes.h"
 #include "qtest_std_string.h"
+#include "providers/provider_profile.h"
 #include "serve/gateway_auth.h"
 
 #include <QtTest/QTest>
@@ -303,6 +304,24 @@ private slots:
         QCOMPARE(traces.size(), std::size_t(2));
         QCOMPARE(traces[0].root()->attrString(ts::attr::kApiKeyName), std::string("team-search"));
         QCOMPARE(traces[0].root()->attrString(ts::attr::kProject), std::string("search"));
+    }
+
+    void providersSwappedWhileServingAreUsed()
+    {
+        GatewayRig rig;
+        QCOMPARE(rig.post("/v1/chat/completions", chatBody("late/mock-usage")).status, 404);
+        ts::ProviderProfile late;
+        late.id = "late";
+        late.kind = "openai";
+        late.baseUrl = rig.openai.baseUrl();
+        auto registry = std::make_shared<ts::ProviderRegistry>();
+        for (const auto& p : rig.pipeline->providers().all())
+            registry->add(p);
+        registry->add(ts::makeProvider(late, ts::test::kOpenAIKey));
+        rig.pipeline->setProviders(registry); // what the GUI does when the user saves a provider
+        const auto r = rig.post("/v1/chat/completions", chatBody("late/mock-usage"));
+        QCOMPARE(r.status, 200);
+        QVERIFY(json::parse(rig.get("/v1/models").body).dump().find("openai") != std::string::npos);
     }
 
     void takenPortIsRefused()
