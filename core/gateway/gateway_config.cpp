@@ -254,6 +254,39 @@ void readKeys(Reader& r, const json& list, GatewayConfig& out)
     }
 }
 
+// "cache": {"exact": {"enabled", "ttl_seconds", "replay": paced|instant, "whitespace": exact|collapse,
+// "share_across_users"}}
+void readCache(Reader& r, const json& obj, GatewayConfig& out)
+{
+    r.unknownFields(obj, {"exact"}, "cache");
+    auto it = obj.find("exact");
+    if (it == obj.end() || it->is_null())
+        return;
+    const std::string path = "cache.exact";
+    if (!it->is_object())
+        return r.fail(path, "expected an object");
+    r.unknownFields(*it, {"enabled", "ttl_seconds", "replay", "whitespace", "share_across_users"}, path);
+    cache::ExactCacheConfig& c = out.exactCache;
+    c.enabled = r.get<bool>(*it, "enabled", path).value_or(true);
+    if (auto ttl = r.get<double>(*it, "ttl_seconds", path)) {
+        if (*ttl > 0)
+            c.ttl = static_cast<Nanos>(*ttl * static_cast<double>(kNsPerSec));
+        else
+            r.fail(path + ".ttl_seconds", "must be above 0");
+    }
+    const std::string replay = r.get<std::string>(*it, "replay", path).value_or("paced");
+    if (replay == "paced" || replay == "instant")
+        c.replay = replay == "paced" ? cache::ReplayPacing::Original : cache::ReplayPacing::Instant;
+    else
+        r.fail(path + ".replay", "must be paced or instant");
+    const std::string whitespace = r.get<std::string>(*it, "whitespace", path).value_or("exact");
+    if (whitespace == "exact" || whitespace == "collapse")
+        c.key.whitespace = whitespace == "exact" ? cache::WhitespacePolicy::Exact : cache::WhitespacePolicy::Collapse;
+    else
+        r.fail(path + ".whitespace", "must be exact or collapse");
+    c.key.shareAcrossUsers = r.get<bool>(*it, "share_across_users", path).value_or(false);
+}
+
 } // namespace
 
 std::string_view strategyName(RouteStrategy strategy)
@@ -304,7 +337,7 @@ GatewayConfigResult parseGatewayConfig(std::string_view jsonText)
         return result;
     }
     Reader r{result.errors};
-    r.unknownFields(doc, {"routes", "tiers", "budgets", "keys", "circuit_breaker"}, "config");
+    r.unknownFields(doc, {"routes", "tiers", "budgets", "keys", "circuit_breaker", "cache"}, "config");
     auto list = [&](const char* field) -> const json& {
         static const json empty = json::array();
         auto it = doc.find(field);
@@ -330,6 +363,12 @@ GatewayConfigResult parseGatewayConfig(std::string_view jsonText)
             b.maxOpenFor = static_cast<Nanos>(*s * static_cast<double>(kNsPerSec));
         if (b.failureThreshold < 1 || b.openFor <= 0 || b.maxOpenFor < b.openFor)
             r.fail("circuit_breaker", "failures must be 1 or more and 0 < open_seconds <= max_open_seconds");
+    }
+    if (auto it = doc.find("cache"); it != doc.end() && !it->is_null()) {
+        if (it->is_object())
+            readCache(r, *it, result.config);
+        else
+            r.fail("cache", "expected an object");
     }
     return result;
 }

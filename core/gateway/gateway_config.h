@@ -1,4 +1,5 @@
 #pragma once
+#include "cache/exact_cache_config.h"
 #include "gateway/budget_ledger.h"
 #include "gateway/circuit_breaker.h"
 #include "gateway/rate_limiter.h"
@@ -66,6 +67,7 @@ struct GatewayConfig
     std::vector<Budget> budgets;
     std::vector<VirtualKey> keys;
     BreakerConfig breaker;
+    cache::ExactCacheConfig exactCache; // "cache": {"exact": {...}}; off unless enabled
 
     const RouteConfig* route(std::string_view name) const;
     const VirtualKey* keyForSecret(std::string_view secret) const; // constant-time compare

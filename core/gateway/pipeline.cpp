@@ -9,7 +9,38 @@
 
 namespace ts {
 
+namespace {
 
+void note(Span& span, std::string_view name, AttrValue value)
+{
+    span.attributes.insert_or_assign(std::string(name), std::move(value));
+}
+
+// Passes the stream on to `onText`, noting each piece's size and time from the first, so that a
+// cache can later replay it as it came.
+std::function<bool(std::string_view, Nanos)> timedText(std::function<bool(std::string_view, Nanos)> onText,
+                                                       std::vector<TextDelta>& deltas)
+{
+    return [onText = std::move(onText), &deltas, first = std::optional<Nanos>()](std::string_view delta,
+                                                                                 Nanos at) mutable {
+        first = first.value_or(at);
+        deltas.push_back({at - *first, delta.size()});
+        return onText(delta, at);
+    };
+}
+
+// The replayed pieces: the recorded ones when they cover the text, else the text in one piece.
+std::vector<TextDelta> replayPieces(const CachedAnswer& answer)
+{
+    std::size_t total = 0;
+    for (const TextDelta& d : answer.deltas)
+        total += d.bytes;
+    if (answer.deltas.empty() || total != answer.response.text.size())
+        return {{0, answer.response.text.size()}};
+    return answer.deltas;
+}
+
+} // namespace
 
 Pipeline::Pipeline(std::shared_ptr<ProviderRegistry> providers, TraceSink sink, std::shared_ptr<const Catalog> catalog)
     : providers_(std::move(providers)), sink_(std::move(sink)), catalog_(std::move(catalog)),
@@ -42,14 +73,31 @@ void Pipeline::setProviders(std::shared_ptr<ProviderRegistry> providers)
     providers_ = std::move(providers);
 }
 
+void Pipeline::setCache(std::shared_ptr<ResponseCache> cache)
+{
+    std::lock_guard lock(swapMutex_);
+    cache_ = std::move(cache);
+}
+
+std::shared_ptr<ResponseCache> Pipeline::cache() const
+{
+    std::lock_guard lock(swapMutex_);
+    return cache_;
+}
+
 std::shared_ptr<const ProviderRegistry> Pipeline::providerRegistry() const
 {
     std::lock_guard lock(swapMutex_);
     return providers_;
 }
 
-PipelineResult Pipeline::run(ChatRequest request, const RunOptions& options)
+PipelineResult Pipeline::run(ChatRequest request, const RunOptions& callerOptions)
 {
+    const std::shared_ptr<ResponseCache> cache = this->cache();
+    std::vector<TextDelta> deltas;
+    RunOptions options = callerOptions;
+    if (cache && options.onText)
+        options.onText = timedText(std::move(options.onText), deltas);
     std::optional<TraceBuilder> own;
     if (!options.parent)
         own.emplace(*options.clock, *options.ids);
@@ -69,12 +117,12 @@ PipelineResult Pipeline::run(ChatRequest request, const RunOptions& options)
     run.result.rootSpanId = root.spanId;
 
     guardInput(run);
-    if (!run.result.error && !lookupCache(run))
+    if (!run.result.error && !lookupCache(run, cache.get()))
         route(run);
     if (!run.result.error)
         guardOutput(run);
     if (!run.result.error && !run.result.cacheHit)
-        storeCache(run);
+        storeCache(run, cache.get(), std::move(deltas));
 
     if (run.result.simulated)
         root.attributes.insert_or_assign(std::string(attr::kSimulated), true);
@@ -119,26 +167,53 @@ void Pipeline::guardInput(Run& run)
     runGuard(run, "guard.input", inputGuard_->policyName(), [&](Span& span) { return inputGuard_->check(run.request, span); });
 }
 
-bool Pipeline::lookupCache(Run& run)
+bool Pipeline::lookupCache(Run& run, ResponseCache* cache)
 {
     Span& span = run.trace.begin("cache.lookup", run.root.spanId);
-    span.attributes.insert_or_assign(std::string(attr::kStage), std::string("cache.lookup"));
-    std::optional<ChatResponse> hit;
-    if (cache_) {
-        span.attributes.insert_or_assign("tokenscope.cache.layer", cache_->layerName());
-        hit = cache_->lookup(run.request, span);
-    } else {
-        span.attributes.insert_or_assign("tokenscope.cache.layer", std::string("none"));
+    note(span, attr::kStage, std::string("cache.lookup"));
+    note(span, attr::kCacheLayer, cache ? cache->layerName() : std::string("none"));
+    std::optional<CachedAnswer> hit = cache ? cache->lookup(run.request, span) : std::nullopt;
+    note(span, attr::kCacheHit, hit.has_value());
+    if (hit) {
+        note(span, attr::kCacheSavedUsd, hit->costUsd);
+        note(span, attr::kCacheReplay, std::string(hit->paced && !hit->deltas.empty() ? "paced" : "instant"));
     }
-    span.attributes.insert_or_assign(std::string(attr::kCacheHit), hit.has_value());
     run.trace.end(span);
     if (!hit)
         return false;
-    run.result.response = *hit;
     run.result.cacheHit = true;
-    if (run.options.onText && !hit->text.empty())
-        run.options.onText(hit->text, run.trace.clock().now());
+    run.result.simulated = hit->simulated;
+    replay(run, *hit);
+    run.result.response = std::move(hit->response);
     return true;
+}
+
+// A hit streams to the caller as the original answer did: piece by piece, paced by the original
+// gaps when the cache says so (sleeping on the caller's thread, which a cancel wakes), else at once.
+void Pipeline::replay(Run& run, const CachedAnswer& answer)
+{
+    const std::string& text = answer.response.text;
+    if (!run.options.onText || text.empty())
+        return;
+    Clock& clock = run.trace.clock();
+    const Nanos start = clock.now();
+    std::size_t at = 0;
+    for (const TextDelta& piece : replayPieces(answer)) {
+        const bool woke = answer.paced ? clock.sleepUntil(start + piece.offset, run.options.cancel)
+                                       : !(run.options.cancel && run.options.cancel->cancelled());
+        if (!woke) {
+            run.result.error = {ProviderError::Kind::Cancelled, 0, std::nullopt, "cancelled", {}, "cancelled"};
+            return;
+        }
+        const Nanos now = clock.now();
+        if (!run.result.ttftMs)
+            run.result.ttftMs = nsToMs(now - run.root.start);
+        if (!run.options.onText(std::string_view(text).substr(at, piece.bytes), now)) {
+            run.result.error = {ProviderError::Kind::Cancelled, 0, std::nullopt, "cancelled", {}, "stopped by the user"};
+            return;
+        }
+        at += piece.bytes;
+    }
 }
 
 void Pipeline::guardOutput(Run& run)
@@ -149,13 +224,15 @@ void Pipeline::guardOutput(Run& run)
              [&](Span& span) { return outputGuard_->check(run.request, run.result.response, span); });
 }
 
-void Pipeline::storeCache(Run& run)
+void Pipeline::storeCache(Run& run, ResponseCache* cache, std::vector<TextDelta> deltas)
 {
     Span& span = run.trace.begin("cache.store", run.root.spanId);
-    span.attributes.insert_or_assign(std::string(attr::kStage), std::string("cache.store"));
-    span.attributes.insert_or_assign("tokenscope.cache.layer", cache_ ? cache_->layerName() : std::string("none"));
-    if (cache_)
-        cache_->store(run.request, run.result.response, span);
+    note(span, attr::kStage, std::string("cache.store"));
+    note(span, attr::kCacheLayer, cache ? cache->layerName() : std::string("none"));
+    if (cache)
+        cache->store(run.request,
+                     {run.result.response, run.result.cost.total(), std::move(deltas), run.result.simulated, false},
+                     span);
     run.trace.end(span);
 }
 

@@ -65,7 +65,9 @@ public:
     std::shared_ptr<Governor> governor() const;
     void setInputGuard(std::shared_ptr<InputGuard> guard) { inputGuard_ = std::move(guard); }
     void setOutputGuard(std::shared_ptr<OutputGuard> guard) { outputGuard_ = std::move(guard); }
-    void setCache(std::shared_ptr<ResponseCache> cache) { cache_ = std::move(cache); }
+    // Swapped like the router: calls in flight keep the cache they started with. Null: none.
+    void setCache(std::shared_ptr<ResponseCache> cache);
+    std::shared_ptr<ResponseCache> cache() const;
 
     // Swaps the providers (the user saved new settings, keys arrived from the keychain). Thread-safe:
     // calls in flight keep the registry they started with; the next run() uses the new one.
@@ -83,12 +85,13 @@ private:
     void runGuard(Run& run, const char* stage, const std::string& policy,
                   const std::function<GuardVerdict(Span&)>& check);
     void guardInput(Run& run);
-    bool lookupCache(Run& run);
+    bool lookupCache(Run& run, ResponseCache* cache);
+    void replay(Run& run, const CachedAnswer& answer);
     void route(Run& run);
     struct Attempted;
     Attempted attempt(Run& run, const Deployment& deployment, int attemptNo, Span& routeSpan);
     void guardOutput(Run& run);
-    void storeCache(Run& run);
+    void storeCache(Run& run, ResponseCache* cache, std::vector<TextDelta> deltas);
 
     mutable std::mutex swapMutex_;
     std::shared_ptr<ProviderRegistry> providers_;
@@ -99,7 +102,7 @@ private:
     std::shared_ptr<Governor> governor_; // guarded by swapMutex_
     std::shared_ptr<InputGuard> inputGuard_;
     std::shared_ptr<OutputGuard> outputGuard_;
-    std::shared_ptr<ResponseCache> cache_;
+    std::shared_ptr<ResponseCache> cache_; // guarded by swapMutex_
 };
 
 } // namespace ts

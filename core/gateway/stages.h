@@ -2,8 +2,10 @@
 #include "model/request.h"
 #include "model/response.h"
 #include "model/span.h"
+#include "model/time.h"
 #include "providers/error_category.h"
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -37,13 +39,34 @@ public:
     virtual GuardVerdict check(const ChatRequest& request, ChatResponse& response, Span& span) = 0;
 };
 
+// One piece of streamed text: its size and when it arrived, counted from the first piece.
+struct TextDelta
+{
+    Nanos offset = 0;
+    std::size_t bytes = 0;
+
+    bool operator==(const TextDelta&) const = default;
+};
+
+// A whole answer as a cache keeps it: what the original call cost (what a hit saves) and how its
+// text streamed, so a hit can be replayed as the stream it was.
+struct CachedAnswer
+{
+    ChatResponse response;
+    double costUsd = 0;            // 0 when the model has no price
+    std::vector<TextDelta> deltas; // empty: it did not stream
+    bool simulated = false;        // the simulated provider wrote it: a hit says so as the call did
+    bool paced = false;            // from lookup: replay with the original pacing, else at once
+};
+
 class ResponseCache
 {
 public:
     virtual ~ResponseCache() = default;
     virtual std::string layerName() const = 0;
-    virtual std::optional<ChatResponse> lookup(const ChatRequest& request, Span& span) = 0;
-    virtual void store(const ChatRequest& request, const ChatResponse& response, Span& span) = 0;
+    virtual std::optional<CachedAnswer> lookup(const ChatRequest& request, Span& span) = 0;
+    // Offered every answer that finished without error; records on the span whether it was kept.
+    virtual void store(const ChatRequest& request, const CachedAnswer& answer, Span& span) = 0;
 };
 
 struct Deployment

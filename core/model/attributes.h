@@ -51,6 +51,16 @@ inline constexpr std::string_view kProject = "tokenscope.project";
 inline constexpr std::string_view kRoute = "tokenscope.route";
 inline constexpr std::string_view kAttempt = "tokenscope.attempt";
 inline constexpr std::string_view kCacheHit = "tokenscope.cache.hit";
+inline constexpr std::string_view kCacheLayer = "tokenscope.cache.layer";     // exact, semantic, none
+inline constexpr std::string_view kCacheKey = "tokenscope.cache.key";         // the request's normalised hash
+inline constexpr std::string_view kCacheEntry = "tokenscope.cache.entry";     // the entry a hit served
+inline constexpr std::string_view kCacheAgeMs = "tokenscope.cache.age_ms";    // how old that entry was
+inline constexpr std::string_view kCacheSavedUsd = "tokenscope.cache.saved_usd"; // what the original call cost
+inline constexpr std::string_view kCacheReplay = "tokenscope.cache.replay";   // paced or instant
+inline constexpr std::string_view kCacheExpired = "tokenscope.cache.expired"; // a miss: the entry outlived its TTL
+inline constexpr std::string_view kCacheStored = "tokenscope.cache.stored";   // cache.store kept the answer
+inline constexpr std::string_view kCacheSkipped = "tokenscope.cache.skipped"; // why it did not
+inline constexpr std::string_view kCacheError = "tokenscope.cache.error";     // an unreadable entry or store
 inline constexpr std::string_view kGuardFindings = "tokenscope.guard.findings";
 inline constexpr std::string_view kRetryAfterMs = "tokenscope.retry_after_ms";
 

@@ -1,6 +1,7 @@
 #include "trace/migrations.h"
 
 #include "trace/schema.h"
+#include "trace/schema_cache.h"
 #include "trace/sqlite_connection.h"
 
 #include <string>
@@ -12,6 +13,7 @@ const Migrations& migrations()
     static const Migrations steps{
         {1, createSchemaV1},
         {2, createPromptTablesV2},
+        {3, createCacheTablesV3},
     };
     return steps;
 }

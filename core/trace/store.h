@@ -40,7 +40,7 @@ class TraceStore
 {
   public:
     enum class OpenMode { CreateIfMissing, ExistingOnly };
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
 
     // Throws WorkspaceError (missing, not a workspace, corrupt, locked beyond timeout, newer schema).
     // Creates the file (and its folder) only in CreateIfMissing mode; never replaces a file.

@@ -300,7 +300,7 @@ class TestPromptLibrary : public QObject
         QVERIFY(lib->create(draft("After upgrade", "hi"), ids[3], 1).ok());
         {
             sql::Connection db(path, sql::Connection::Mode::ReadOnly);
-            QCOMPARE(db.queryInt("PRAGMA user_version"), std::int64_t{2});
+            QCOMPARE(db.queryInt("PRAGMA user_version"), std::int64_t{TraceStore::kSchemaVersion});
             QCOMPARE(db.queryInt("SELECT count(*) FROM traces"), std::int64_t{12});
         }
         auto store = TraceStore::open(path, OpenMode::ExistingOnly);
@@ -315,14 +315,16 @@ class TestPromptLibrary : public QObject
         PromptLibrary::open(path, OpenMode::CreateIfMissing);
         {
             sql::Connection db(path, sql::Connection::Mode::ReadWrite);
-            db.exec("PRAGMA user_version = 3");
+            db.exec("PRAGMA user_version = " + std::to_string(TraceStore::kSchemaVersion + 1));
         }
         try {
             PromptLibrary::open(path);
             QFAIL("opened a newer workspace");
         } catch (const WorkspaceError& e) {
             QCOMPARE(e.reason(), WorkspaceError::Reason::NewerSchema);
-            QVERIFY2(std::string(e.what()).find("(schema 3 > 2)") != std::string::npos, e.what());
+            const std::string newer = "(schema " + std::to_string(TraceStore::kSchemaVersion + 1) + " > " +
+                                      std::to_string(TraceStore::kSchemaVersion) + ")";
+            QVERIFY2(std::string(e.what()).find(newer) != std::string::npos, e.what());
         }
     }
 };
