@@ -6,6 +6,7 @@
 #include "providers/provider_profile.h"
 #include "providers/provider_setup.h"
 #include "serve/gateway_server.h"
+#include "trace/workspace_error.h"
 #include "trace/workspace_paths.h"
 
 #include <csignal>
@@ -69,8 +70,14 @@ int runServe(const Args& args)
     const KeyLookup keys = environmentKeys();
     auto store = openWorkspace(args, TraceStore::OpenMode::CreateIfMissing, defaultWorkspacePath());
     Pipeline pipeline(makeProviders(profiles, keys), [&](Trace t) { store->write(std::move(t)); });
-    // routes, tiers, breakers, rate limits and budgets, the budgets counting what was spent already
-    if (auto governor = applyGatewayConfig(pipeline, config))
+    // routes, tiers, breakers, rate limits, budgets (counting what was spent already) and the cache
+    std::shared_ptr<Governor> governor;
+    try {
+        governor = applyGatewayConfig(pipeline, config, store->path());
+    } catch (const WorkspaceError& e) {
+        throw Exit{1, std::string("the response cache cannot use the workspace: ") + e.what()};
+    }
+    if (governor)
         for (const std::string& note : seedBudgets(governor->ledger(), config->budgets, *store->reader(), wallNowNs()))
             std::fprintf(stderr, "tokenscope-cli: note: %s\n", note.c_str());
 

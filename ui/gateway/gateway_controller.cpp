@@ -6,6 +6,7 @@
 #include "gateway/pipeline.h"
 #include "gateway/request_counter.h"
 #include "serve/gateway_server.h"
+#include "trace/workspace_error.h"
 
 #include <QtConcurrent/QtConcurrent>
 
@@ -37,6 +38,13 @@ std::vector<std::pair<std::string, std::string>> keyIdentities(const GatewayConf
 bool needsRestart(const GatewayConfig* serving, const GatewayConfig* next)
 {
     return routeNames(serving) != routeNames(next) || keyIdentities(serving) != keyIdentities(next);
+}
+
+std::shared_ptr<const GatewayConfig> withoutCache(const std::shared_ptr<const GatewayConfig>& config)
+{
+    auto copy = std::make_shared<GatewayConfig>(*config);
+    copy->exactCache.enabled = false;
+    return copy;
 }
 
 // A start failure in words the user can act on.
@@ -188,7 +196,14 @@ void GatewayController::onStopped()
 void GatewayController::apply(std::shared_ptr<const GatewayConfig> config)
 {
     config_ = std::move(config);
-    governor_ = applyGatewayConfig(*setup_.pipeline, config_);
+    try {
+        governor_ = applyGatewayConfig(*setup_.pipeline, config_, setup_.store ? setup_.store->path() : std::string());
+        cacheError_.clear();
+    } catch (const WorkspaceError& e) {
+        // Routing and limits still apply without it; the rest of the config is in force.
+        governor_ = applyGatewayConfig(*setup_.pipeline, withoutCache(config_));
+        cacheError_ = u"The response cache is off: "_s + QString::fromStdString(e.what());
+    }
     if (governor_ && setup_.store) // budgets start from this period's spending, read off the GUI thread
         (void)QtConcurrent::run([governor = governor_, budgets = config_->budgets, store = setup_.store] {
             try {

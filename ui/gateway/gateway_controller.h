@@ -56,6 +56,7 @@ public:
     State state() const { return state_; }
     bool running() const { return state_ == State::On; }
     QString error() const { return error_; }       // why the last start failed; "" if it did not
+    QString cacheError() const { return cacheError_; } // why the config's cache is off; "" if it is not
     QString baseUrl() const;                         // http://127.0.0.1:4141 while on; "" otherwise
     qint64 requests() const { return requests_; }    // traces the gateway recorded since it started
     QString statusText() const;                      // Gateway: on · http://127.0.0.1:4141 · 3 requests
@@ -85,6 +86,7 @@ private:
     ListenAddress listening_;
     State state_ = State::Off;
     QString error_;
+    QString cacheError_;
     QString failure_; // the error in a few words
     int port_ = 0;
     qint64 requests_ = 0;

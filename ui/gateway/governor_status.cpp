@@ -55,6 +55,14 @@ QStringList breakerColumns(Governor& g, const std::string& key)
     return {text};
 }
 
+QString cacheColumns(const cache::ExactCacheConfig& c)
+{
+    const auto minutes = c.ttl / (60 * kNsPerSec);
+    return u"time to live "_s + (minutes % 60 == 0 ? QString::number(minutes / 60) + u" h"_s : QString::number(minutes) + u" min"_s) +
+           (c.replay == cache::ReplayPacing::Original ? u" · hits replay at the original pace"_s : u" · hits replay at once"_s) +
+           (c.key.shareAcrossUsers ? u" · shared across users"_s : u" · per user"_s);
+}
+
 } // namespace
 
 GovernorStatus::GovernorStatus(GatewayController* controller, QWidget* parent)
@@ -120,7 +128,12 @@ void GovernorStatus::rebuild()
         if (k.limit.requestsPerMinute > 0 || k.limit.tokensPerMinute > 0)
             addRow(limits, u"key "_s + q(k.name),
                    [key = "key:" + k.name, limit = k.limit](Governor& g) { return limitColumns(g, key, limit); });
-    for (QTreeWidgetItem* s : {budgets, breakers, limits})
+    auto* cache = section(u"Response cache"_s);
+    if (!controller_->cacheError().isEmpty())
+        new QTreeWidgetItem(cache, {controller_->cacheError()});
+    else if (config.exactCache.enabled)
+        new QTreeWidgetItem(cache, {u"exact"_s, cacheColumns(config.exactCache)});
+    for (QTreeWidgetItem* s : {budgets, breakers, limits, cache})
         if (s->childCount() == 0)
             new QTreeWidgetItem(s, {u"none configured"_s});
     setRootIsDecorated(false);
