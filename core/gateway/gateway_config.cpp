@@ -1,5 +1,7 @@
 #include "gateway/gateway_config.h"
 
+#include "gateway/config_reader.h"
+
 #include <nlohmann/json.hpp>
 
 #include <cstdlib>
@@ -13,83 +15,9 @@ namespace ts {
 namespace {
 
 using nlohmann::json;
+using config_detail::Reader;
+using config_detail::readCache;
 
-// Reads one object, collecting problems with their path instead of stopping at the first.
-struct Reader
-{
-    std::vector<std::string>& errors;
-
-    void fail(const std::string& path, const std::string& what) { errors.push_back(path + ": " + what); }
-
-    template <typename T>
-    std::optional<T> get(const json& obj, const char* field, const std::string& path)
-    {
-        auto it = obj.find(field);
-        if (it == obj.end() || it->is_null())
-            return std::nullopt;
-        try {
-            return it->get<T>();
-        } catch (const json::exception&) {
-            fail(path + "." + field, std::string("expected ") + expected<T>() + ", got " + it->type_name());
-            return std::nullopt;
-        }
-    }
-
-    template <typename T>
-    static const char* expected()
-    {
-        if constexpr (std::is_same_v<T, std::string>)
-            return "a string";
-        else if constexpr (std::is_same_v<T, bool>)
-            return "true or false";
-        else if constexpr (std::is_same_v<T, std::vector<std::string>>)
-            return "a list of strings";
-        else
-            return "a number";
-    }
-
-    void unknownFields(const json& obj, std::initializer_list<const char*> known, const std::string& path)
-    {
-        for (const auto& [k, v] : obj.items()) {
-            bool ok = false;
-            for (const char* f : known)
-                ok = ok || k == f;
-            if (!ok)
-                fail(path + "." + k, "unknown field");
-        }
-    }
-
-    RateLimit limit(const json& obj, const std::string& path)
-    {
-        RateLimit l;
-        l.requestsPerMinute = get<std::int64_t>(obj, "rpm", path).value_or(0);
-        l.tokensPerMinute = get<std::int64_t>(obj, "tpm", path).value_or(0);
-        if (l.requestsPerMinute < 0 || l.tokensPerMinute < 0)
-            fail(path, "rpm and tpm must not be negative");
-        return l;
-    }
-
-    std::optional<DeploymentConfig> deployment(const json& obj, const std::string& path)
-    {
-        if (!obj.is_object()) {
-            fail(path, "expected an object with provider and model");
-            return std::nullopt;
-        }
-        unknownFields(obj, {"provider", "model", "weight", "rpm", "tpm"}, path);
-        DeploymentConfig d;
-        d.provider = get<std::string>(obj, "provider", path).value_or("");
-        d.model = get<std::string>(obj, "model", path).value_or("");
-        d.weight = get<double>(obj, "weight", path).value_or(1.0);
-        d.limit = limit(obj, path);
-        if (d.provider.empty())
-            fail(path + ".provider", "missing");
-        if (d.model.empty())
-            fail(path + ".model", "missing");
-        if (!(d.weight > 0))
-            fail(path + ".weight", "must be above 0");
-        return d;
-    }
-};
 
 std::optional<RouteStrategy> strategyFrom(std::string_view s)
 {
@@ -254,38 +182,6 @@ void readKeys(Reader& r, const json& list, GatewayConfig& out)
     }
 }
 
-// "cache": {"exact": {"enabled", "ttl_seconds", "replay": paced|instant, "whitespace": exact|collapse,
-// "share_across_users"}}
-void readCache(Reader& r, const json& obj, GatewayConfig& out)
-{
-    r.unknownFields(obj, {"exact"}, "cache");
-    auto it = obj.find("exact");
-    if (it == obj.end() || it->is_null())
-        return;
-    const std::string path = "cache.exact";
-    if (!it->is_object())
-        return r.fail(path, "expected an object");
-    r.unknownFields(*it, {"enabled", "ttl_seconds", "replay", "whitespace", "share_across_users"}, path);
-    cache::ExactCacheConfig& c = out.exactCache;
-    c.enabled = r.get<bool>(*it, "enabled", path).value_or(true);
-    if (auto ttl = r.get<double>(*it, "ttl_seconds", path)) {
-        if (*ttl > 0)
-            c.ttl = static_cast<Nanos>(*ttl * static_cast<double>(kNsPerSec));
-        else
-            r.fail(path + ".ttl_seconds", "must be above 0");
-    }
-    const std::string replay = r.get<std::string>(*it, "replay", path).value_or("paced");
-    if (replay == "paced" || replay == "instant")
-        c.replay = replay == "paced" ? cache::ReplayPacing::Original : cache::ReplayPacing::Instant;
-    else
-        r.fail(path + ".replay", "must be paced or instant");
-    const std::string whitespace = r.get<std::string>(*it, "whitespace", path).value_or("exact");
-    if (whitespace == "exact" || whitespace == "collapse")
-        c.key.whitespace = whitespace == "exact" ? cache::WhitespacePolicy::Exact : cache::WhitespacePolicy::Collapse;
-    else
-        r.fail(path + ".whitespace", "must be exact or collapse");
-    c.key.shareAcrossUsers = r.get<bool>(*it, "share_across_users", path).value_or(false);
-}
 
 } // namespace
 

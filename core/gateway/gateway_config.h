@@ -60,6 +60,19 @@ struct VirtualKey
     RateLimit limit;
 };
 
+// The semantic cache as the config asks for it (cache/semantic_cache.h has the engine).
+struct SemanticCacheSettings
+{
+    bool enabled = false;
+    std::string embedder = "lexical"; // the built-in local embedder
+    std::optional<float> threshold;   // none: the embedder's measured default
+    Nanos ttl = 24 * 3600 * kNsPerSec; // 0: never expire
+    bool shareAcrossUsers = false;
+    std::size_t maxEntriesPerScope = 100'000;
+
+    bool operator==(const SemanticCacheSettings&) const = default;
+};
+
 struct GatewayConfig
 {
     std::vector<RouteConfig> routes;
@@ -67,7 +80,8 @@ struct GatewayConfig
     std::vector<Budget> budgets;
     std::vector<VirtualKey> keys;
     BreakerConfig breaker;
-    cache::ExactCacheConfig exactCache; // "cache": {"exact": {...}}; off unless enabled
+    cache::ExactCacheConfig exactCache;  // "cache": {"exact": {...}}; off unless enabled
+    SemanticCacheSettings semanticCache; // "cache": {"semantic": {...}}; off unless enabled
 
     const RouteConfig* route(std::string_view name) const;
     const VirtualKey* keyForSecret(std::string_view secret) const; // constant-time compare

@@ -1,24 +1,57 @@
 #include "gateway/gateway_setup.h"
 
 #include "cache/exact_cache.h"
+#include "cache/lexical_embedder.h"
+#include "cache/semantic_layer.h"
 #include "gateway/policy_router.h"
 
 namespace ts {
 
 namespace {
 
+// The layers the pipeline holds now, whether it holds one cache or several.
+std::vector<std::shared_ptr<ResponseCache>> currentLayers(const Pipeline& pipeline)
+{
+    std::shared_ptr<ResponseCache> current = pipeline.cache();
+    if (auto* layers = dynamic_cast<cache::CacheLayers*>(current.get()))
+        return layers->layers();
+    if (current)
+        return {current};
+    return {};
+}
+
 // The pipeline's exact cache when it already is the one wanted (its connections are kept), else a
 // new one; null when the config leaves it off.
-std::shared_ptr<ResponseCache> exactCacheFor(const Pipeline& pipeline, const cache::ExactCacheConfig& config,
-                                             const std::string& workspacePath)
+std::shared_ptr<ResponseCache> exactCacheFor(const std::vector<std::shared_ptr<ResponseCache>>& current,
+                                             const cache::ExactCacheConfig& config, const std::string& workspacePath)
 {
     if (!config.enabled || workspacePath.empty())
         return nullptr;
-    std::shared_ptr<ResponseCache> current = pipeline.cache();
-    if (auto* exact = dynamic_cast<cache::ExactCache*>(current.get());
-        exact && exact->path() == workspacePath && exact->config() == config)
-        return current;
+    for (const auto& layer : current)
+        if (auto* exact = dynamic_cast<cache::ExactCache*>(layer.get());
+            exact && exact->path() == workspacePath && exact->config() == config)
+            return layer;
     return cache::ExactCache::open(workspacePath, config);
+}
+
+// The semantic layer lives in memory: re-applying an unchanged config keeps its entries.
+std::shared_ptr<ResponseCache> semanticCacheFor(const std::vector<std::shared_ptr<ResponseCache>>& current,
+                                                const SemanticCacheSettings& settings,
+                                                const SemanticCacheSettings* previous)
+{
+    if (!settings.enabled)
+        return nullptr;
+    if (previous && *previous == settings)
+        for (const auto& layer : current)
+            if (dynamic_cast<cache::SemanticLayer*>(layer.get()))
+                return layer;
+    cache::SemanticCacheConfig config;
+    config.threshold = settings.threshold;
+    config.ttl = settings.ttl;
+    config.shareAcrossUsers = settings.shareAcrossUsers;
+    config.maxEntriesPerScope = settings.maxEntriesPerScope;
+    return std::make_shared<cache::SemanticLayer>(
+        std::make_shared<cache::SemanticCache>(std::make_shared<cache::LexicalEmbedder>(), config));
 }
 
 } // namespace
@@ -32,7 +65,19 @@ std::shared_ptr<Governor> applyGatewayConfig(Pipeline& pipeline, std::shared_ptr
         pipeline.setCache(nullptr);
         return nullptr;
     }
-    auto cache = exactCacheFor(pipeline, config->exactCache, workspacePath); // may throw: before any change
+    const auto current = currentLayers(pipeline);
+    auto exact = exactCacheFor(current, config->exactCache, workspacePath); // may throw: before any change
+    const auto applied = pipeline.governor(); // holds the config applied last
+    auto semantic = semanticCacheFor(current, config->semanticCache, applied ? &applied->config().semanticCache : nullptr);
+    std::vector<std::shared_ptr<ResponseCache>> layers;
+    for (auto& layer : {exact, semantic})
+        if (layer)
+            layers.push_back(layer);
+    std::shared_ptr<ResponseCache> cache;
+    if (layers.size() == 1)
+        cache = layers.front();
+    else if (layers.size() > 1)
+        cache = std::make_shared<cache::CacheLayers>(std::move(layers));
     auto governor = std::make_shared<Governor>(config);
     pipeline.setRouter(std::make_shared<PolicyRouter>(config, governor->latencyShared()));
     pipeline.setGovernor(governor);

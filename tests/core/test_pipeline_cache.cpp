@@ -221,6 +221,52 @@ private Q_SLOTS:
         QVERIFY(!pipeline.cache());
     }
 
+    void exactThenSemanticLayers()
+    {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath(QStringLiteral("ws.db")).toStdString();
+        TraceStore::open(path, TraceStore::OpenMode::CreateIfMissing);
+        const auto parsed = parseGatewayConfig(R"({"cache": {"exact": {"replay": "instant"}, "semantic": {"threshold": 0.7}}})");
+        QVERIFY(parsed.ok());
+        std::vector<Trace> traces;
+        Pipeline pipeline(Fixture::registry(), [&](Trace t) { traces.push_back(std::move(t)); });
+        const auto config = std::make_shared<const GatewayConfig>(parsed.config);
+        applyGatewayConfig(pipeline, config, path);
+        QCOMPARE(pipeline.cache()->layerName(), std::string("exact+semantic"));
+        const auto installed = pipeline.cache();
+        applyGatewayConfig(pipeline, config, path);
+        QCOMPARE(pipeline.cache()->layerName(), std::string("exact+semantic"));
+
+        auto ask = [&](const std::string& question) {
+            ChatRequest r = request();
+            r.messages = {{Role::User, question}};
+            const PipelineResult result = pipeline.run(r);
+            for (const Span& s : traces.back().spans)
+                if (s.attrString(attr::kStage) == "cache.lookup")
+                    return std::make_pair(result, s);
+            throw std::runtime_error("no cache.lookup span");
+        };
+        const auto [first, firstLookup] = ask("What is the capital of France?");
+        QVERIFY(first.ok() && !first.cacheHit);
+        QCOMPARE(firstLookup.attrString(attr::kCacheLayer), std::string("exact+semantic"));
+        const auto [reworded, semanticLookup] = ask("what's France's capital city?");
+        QVERIFY(reworded.cacheHit);
+        QCOMPARE(reworded.response.text, first.response.text);
+        QCOMPARE(semanticLookup.attrString(attr::kCacheLayer), std::string("semantic"));
+        QVERIFY(semanticLookup.attrDouble("tokenscope.cache.similarity").value_or(0) >= 0.7);
+        QCOMPARE(semanticLookup.attrString(attr::kCacheEntry), std::string("1"));
+        const auto [again, exactLookup] = ask("What is the capital of France?");
+        QVERIFY(again.cacheHit);
+        QCOMPARE(exactLookup.attrString(attr::kCacheLayer), std::string("exact"));
+        const auto [other, otherLookup] = ask("Write a haiku about autumn leaves.");
+        QVERIFY(!other.cacheHit);
+
+        const auto semanticOnly = std::make_shared<const GatewayConfig>(parseGatewayConfig(R"({"cache": {"semantic": {}}})").config);
+        applyGatewayConfig(pipeline, semanticOnly, path);
+        QCOMPARE(pipeline.cache()->layerName(), std::string("semantic"));
+        QVERIFY(pipeline.cache() != installed);
+    }
+
     void badCacheSettingsAreNamed_data()
     {
         QTest::addColumn<QString>("json");
@@ -236,6 +282,10 @@ private Q_SLOTS:
         QTest::newRow("type") << QStringLiteral(R"({"cache": {"exact": {"enabled": "yes"}}})")
                               << QStringLiteral("cache.exact.enabled: expected true or false, got string");
         QTest::newRow("not an object") << QStringLiteral(R"({"cache": []})") << QStringLiteral("cache: expected an object");
+        QTest::newRow("threshold") << QStringLiteral(R"({"cache": {"semantic": {"threshold": 1.5}}})")
+                                   << QStringLiteral("cache.semantic.threshold: must be above 0 and at most 1");
+        QTest::newRow("embedder") << QStringLiteral(R"({"cache": {"semantic": {"embedder": "openai"}}})")
+                                  << QStringLiteral("cache.semantic.embedder: only \"lexical\" (the built-in local embedder) can be configured here yet");
     }
 
     void badCacheSettingsAreNamed()

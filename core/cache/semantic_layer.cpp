@@ -1,0 +1,60 @@
+#include "cache/semantic_layer.h"
+
+#include "cache/semantic_span.h"
+#include "model/attributes.h"
+
+namespace ts::cache {
+
+namespace {
+
+void note(Span& span, std::string_view name, AttrValue value)
+{
+    span.attributes.insert_or_assign(std::string(name), std::move(value));
+}
+
+} // namespace
+
+std::optional<CachedAnswer> SemanticLayer::lookup(const ChatRequest& request, Span& span)
+{
+    SemanticLookup found = cache_->lookup(request);
+    recordSemanticLookup(span, found, *cache_);
+    if (!found.hit)
+        return std::nullopt;
+    CachedAnswer answer;
+    answer.response = std::move(found.hit->response);
+    answer.costUsd = found.hit->costUsd;
+    return answer;
+}
+
+void SemanticLayer::store(const ChatRequest& request, const CachedAnswer& answer, Span& span)
+{
+    const std::string skipped = cache_->store(request, answer.response, answer.costUsd);
+    note(span, "tokenscope.cache.semantic.stored", skipped.empty());
+    if (!skipped.empty())
+        note(span, "tokenscope.cache.semantic.skipped", skipped);
+}
+
+CacheLayers::CacheLayers(std::vector<std::shared_ptr<ResponseCache>> layers) : layers_(std::move(layers))
+{
+    for (const auto& layer : layers_)
+        name_ += (name_.empty() ? "" : "+") + layer->layerName();
+}
+
+std::optional<CachedAnswer> CacheLayers::lookup(const ChatRequest& request, Span& span)
+{
+    for (const auto& layer : layers_)
+        if (auto hit = layer->lookup(request, span)) {
+            note(span, attr::kCacheLayer, layer->layerName());
+            return hit;
+        }
+    note(span, attr::kCacheLayer, name_);
+    return std::nullopt;
+}
+
+void CacheLayers::store(const ChatRequest& request, const CachedAnswer& answer, Span& span)
+{
+    for (const auto& layer : layers_)
+        layer->store(request, answer, span);
+}
+
+} // namespace ts::cache
