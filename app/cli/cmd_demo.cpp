@@ -38,6 +38,7 @@ int runDemo(const Args& args)
     o.seed = static_cast<std::uint64_t>(parseIntOption(args, "--seed", 1, 0, 2'000'000'000));
     o.requestsPerDay = parseDoubleOption(args, "--rate", 2400, 1, 1'000'000);
     auto store = openWorkspace(args, TraceStore::OpenMode::CreateIfMissing, demoWorkspacePath());
+    o.workspacePath = store->path();
     const bool tty = isatty(STDERR_FILENO);
     const auto stats = demo::run(o, [&](Trace t) { store->write(std::move(t)); },
                                  [&](std::int64_t done, std::int64_t total) {
@@ -48,9 +49,9 @@ int runDemo(const Args& args)
                                  });
     if (!store->flush())
         throw Exit{1, store->path() + ": " + store->lastError()};
-    std::fprintf(stderr, "%s%lld simulated requests over %d days into %s (%lld errors, $%.2f)\n", tty ? "\n" : "",
-                 static_cast<long long>(stats.requests), o.days, store->path().c_str(),
-                 static_cast<long long>(stats.errors), stats.costUsd);
+    std::fprintf(stderr, "%s%lld simulated requests over %d days into %s (%lld errors, %lld cache hits, $%.2f)\n",
+                 tty ? "\n" : "", static_cast<long long>(stats.requests), o.days, store->path().c_str(),
+                 static_cast<long long>(stats.errors), static_cast<long long>(stats.cacheHits), stats.costUsd);
     return 0;
 }
 

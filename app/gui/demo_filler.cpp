@@ -28,6 +28,7 @@ void DemoFiller::start()
     QPointer<ui::MainWindow> window(&window_);
     watcher_.setFuture(QtConcurrent::run([store = store_, cancel = cancel_, window] {
         demo::Options options;
+        options.workspacePath = store->path();
         demo::run(options, [&](Trace t) { store->write(std::move(t)); },
                   [&](std::int64_t done, std::int64_t total) {
                       const QString text = u"Generating demo traffic… %1 of %2 requests"_s.arg(done).arg(total);

@@ -74,15 +74,15 @@ SemanticLookup SemanticCache::lookup(const ChatRequest& request, const CancelTok
             continue;
         out.nearest = n;
         if (n.similarity >= threshold_)
-            out.hit = SemanticHit{entry->second.response, entry->second.text,         n.similarity, n.label,
-                                  entry->second.costUsd,  now - entry->second.created};
+            out.hit = SemanticHit{entry->second.response, entry->second.text,        n.similarity, n.label,
+                                  entry->second.costUsd,  now - entry->second.created, entry->second.simulated};
         break;
     }
     return out;
 }
 
 std::string SemanticCache::store(const ChatRequest& request, const ChatResponse& response, double costUsd,
-                                 const CancelToken* cancel)
+                                 const CancelToken* cancel, bool simulated)
 {
     if (std::string why = notWorthKeeping(response); !why.empty())
         return why;
@@ -104,7 +104,7 @@ std::string SemanticCache::store(const ChatRequest& request, const ChatResponse&
     trim(*scope, now, std::max<std::size_t>(config_.maxEntriesPerScope, 1) - 1);
     const std::uint64_t id = nextId_++;
     scope->index.add(id, vector);
-    scope->entries.emplace(id, Entry{q.text, response, now, costUsd});
+    scope->entries.emplace(id, Entry{q.text, response, now, costUsd, simulated});
     return {};
 }
 

@@ -33,6 +33,7 @@ struct SemanticHit
     std::uint64_t entryId = 0;
     double costUsd = 0; // what the original call cost: what this hit saved
     Nanos ageNs = 0;
+    bool simulated = false; // the simulated provider wrote it: a hit says so as the call did
 };
 
 struct SemanticLookup
@@ -57,7 +58,7 @@ class SemanticCache
     // Keeps an answer that ended on its own; costUsd is what the call cost (the pipeline prices it
     // with catalog/cost.h). Returns why it was not kept, or "" when it was.
     std::string store(const ChatRequest& request, const ChatResponse& response, double costUsd,
-                      const CancelToken* cancel = nullptr);
+                      const CancelToken* cancel = nullptr, bool simulated = false);
     // Drops expired entries and the scopes they leave empty; returns how many entries went.
     std::size_t purgeExpired();
 
@@ -73,6 +74,7 @@ class SemanticCache
         ChatResponse response;
         Nanos created = 0;
         double costUsd = 0;
+        bool simulated = false;
     };
     struct Scope
     {

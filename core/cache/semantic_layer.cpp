@@ -23,12 +23,13 @@ std::optional<CachedAnswer> SemanticLayer::lookup(const ChatRequest& request, Sp
     CachedAnswer answer;
     answer.response = std::move(found.hit->response);
     answer.costUsd = found.hit->costUsd;
+    answer.simulated = found.hit->simulated;
     return answer;
 }
 
 void SemanticLayer::store(const ChatRequest& request, const CachedAnswer& answer, Span& span)
 {
-    const std::string skipped = cache_->store(request, answer.response, answer.costUsd);
+    const std::string skipped = cache_->store(request, answer.response, answer.costUsd, nullptr, answer.simulated);
     note(span, "tokenscope.cache.semantic.stored", skipped.empty());
     if (!skipped.empty())
         note(span, "tokenscope.cache.semantic.skipped", skipped);

@@ -1,8 +1,12 @@
 #include "demo/demo.h"
 
+#include "cache/exact_cache.h"
+#include "cache/lexical_embedder.h"
+#include "cache/semantic_layer.h"
 #include "demo/scenario.h"
 #include "gateway/table_router.h"
 #include "providers/simulated.h"
+#include "trace/workspace_error.h"
 
 #include <algorithm>
 #include <cmath>
@@ -66,6 +70,43 @@ std::shared_ptr<Router> demoRoutes()
     return router;
 }
 
+// The caches see the demo's virtual time, so their TTLs run over the days being generated.
+class EventClock final : public Clock
+{
+public:
+    Nanos now() const override { return now_.load(); }
+    bool sleepUntil(Nanos t, const CancelToken*) override
+    {
+        set(std::max(now(), t));
+        return true;
+    }
+    void set(Nanos t) { now_.store(t); }
+
+private:
+    std::atomic<Nanos> now_{0};
+};
+
+std::shared_ptr<ResponseCache> demoCaches(const std::string& workspacePath, Clock& clock)
+{
+    if (workspacePath.empty())
+        return nullptr;
+    std::vector<std::shared_ptr<ResponseCache>> layers;
+    cache::ExactCacheConfig exact;
+    exact.enabled = true;
+    exact.ttl = 3600 * kNsPerSec;
+    exact.replay = cache::ReplayPacing::Instant; // virtual time: nothing to wait for
+    try {
+        layers.push_back(cache::ExactCache::open(workspacePath, exact, clock));
+    } catch (const WorkspaceError&) {
+        // the traces still go where the caller sends them; the demo goes on with the semantic layer
+    }
+    cache::SemanticCacheConfig semantic;
+    semantic.ttl = exact.ttl;
+    layers.push_back(std::make_shared<cache::SemanticLayer>(
+        std::make_shared<cache::SemanticCache>(std::make_shared<cache::LexicalEmbedder>(), semantic, clock)));
+    return std::make_shared<cache::CacheLayers>(std::move(layers));
+}
+
 PipelineResult runOne(const std::string& scenario, const Event& ev, ScenarioContext& ctx)
 {
     if (scenario == "copilot")
@@ -94,15 +135,19 @@ Stats run(const Options& options, const Pipeline::TraceSink& sink,
     providers->add(std::make_shared<SimulatedProvider>(sim));
     Pipeline pipeline(providers, sink);
     pipeline.setRouter(demoRoutes());
+    EventClock cacheClock;
+    pipeline.setCache(demoCaches(options.workspacePath, cacheClock));
     IdSource ids(options.seed);
     ScenarioContext ctx{pipeline, ids, rng};
 
     Stats stats;
     const auto total = static_cast<std::int64_t>(events.size());
     for (const Event& ev : events) {
+        cacheClock.set(ev.at);
         PipelineResult r = runOne(options.scenarios[static_cast<size_t>(ev.scenario)], ev, ctx);
         ++stats.requests;
         stats.errors += !r.ok();
+        stats.cacheHits += r.cacheHit;
         stats.costUsd += r.cost.total();
         if (progress && stats.requests % 200 == 0 && !progress(stats.requests, total))
             break;
