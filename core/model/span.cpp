@@ -9,7 +9,9 @@ const AttrValue* Span::attr(std::string_view key) const
     return it == attributes.end() ? nullptr : &it->second;
 }
 
-std::string Span::attrString(std::string_view key) const
+std::string Span::attrString(std::string_view key) const { return std::string(attrView(key)); }
+
+std::string_view Span::attrView(std::string_view key) const
 {
     const AttrValue* v = attr(key);
     if (const auto* s = v ? std::get_if<std::string>(v) : nullptr)

@@ -45,6 +45,7 @@ struct Span
     Nanos duration() const { return end - start; }
     const AttrValue* attr(std::string_view key) const;
     std::string attrString(std::string_view key) const;
+    std::string_view attrView(std::string_view key) const; // attrString without the copy, valid while the span is
     std::optional<std::int64_t> attrInt(std::string_view key) const;
     std::optional<double> attrDouble(std::string_view key) const;
     bool attrBool(std::string_view key) const; // false when absent

@@ -24,7 +24,7 @@ const Span* Trace::findSpan(std::string_view spanId) const
 
 namespace {
 
-bool isModelCall(const Span& s) { return s.attrString(attr::kStage) == "llm.call"; }
+bool isModelCall(const Span& s) { return s.attrView(attr::kStage) == "llm.call"; }
 
 std::string previewOf(const std::vector<Message>& input)
 {
@@ -45,9 +45,9 @@ void addCallUsage(TraceSummary& sum, const Span& s, Nanos rootStart)
     sum.cacheReadTokens += s.attrInt(attr::kCacheReadTokens).value_or(0);
     sum.reasoningTokens += s.attrInt(attr::kReasoningTokens).value_or(0);
     sum.costUsd += s.attrDouble(attr::kCostUsd).value_or(0.0);
-    if (auto model = s.attrString(attr::kRequestModel); !model.empty())
+    if (auto model = s.attrView(attr::kRequestModel); !model.empty())
         sum.model = model;
-    if (auto provider = s.attrString(attr::kProviderName); !provider.empty())
+    if (auto provider = s.attrView(attr::kProviderName); !provider.empty())
         sum.provider = provider;
     if (!sum.ttftMs)
         if (auto ttfc = s.attrDouble(attr::kTimeToFirstChunk))
@@ -65,7 +65,7 @@ void summarize(Trace& trace)
     sum.preview = previewOf(trace.input);
     const Span* root = trace.root();
     if (!root) {
-        trace.summary = sum;
+        trace.summary = std::move(sum);
         return;
     }
     sum.name = root->name;
@@ -81,10 +81,10 @@ void summarize(Trace& trace)
         if (isModelCall(s))
             addCallUsage(sum, s, root->start);
     if (root->status == SpanStatus::Error) {
-        sum.status = root->attrString(attr::kErrorType) == "cancelled" ? "cancelled" : "error";
+        sum.status = root->attrView(attr::kErrorType) == "cancelled" ? "cancelled" : "error";
         sum.error = root->statusMessage;
     }
-    trace.summary = sum;
+    trace.summary = std::move(sum);
 }
 
 } // namespace ts

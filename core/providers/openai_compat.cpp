@@ -2,7 +2,7 @@
 
 #include "providers/call_runner.h"
 #include "providers/openai_receiver.h"
-#include "providers/openai_wire.h"
+#include "providers/openai_request_body.h"
 
 #include <stdexcept>
 
@@ -25,8 +25,7 @@ std::optional<ProviderError> OpenAICompatProvider::prepare(const ChatRequest& re
         return configError("no model given");
     std::string body;
     try {
-        // Invalid UTF-8 in a message is replaced rather than refused.
-        body = openai::requestJson(request).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        body = openai::requestBody(request);
     } catch (const std::invalid_argument& e) {
         return configError(e.what());
     }

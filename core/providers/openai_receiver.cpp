@@ -1,6 +1,7 @@
 #include "providers/openai_receiver.h"
 
 #include "providers/json_fields.h"
+#include "providers/openai_completion_reader.h"
 #include "providers/openai_wire.h"
 
 #include <cstdlib>
@@ -52,7 +53,21 @@ void Receiver::finishBody(const json& body)
         result_.error = errorFrom(*error, ProviderError::Kind::Stream);
         return;
     }
-    result_.response = responseFrom(body);
+    finishResponse(responseFrom(body));
+}
+
+bool Receiver::finishText(std::string_view body)
+{
+    std::optional<ChatResponse> response = readCompletion(body);
+    if (!response)
+        return false;
+    finishResponse(std::move(*response));
+    return true;
+}
+
+void Receiver::finishResponse(ChatResponse response)
+{
+    result_.response = std::move(response);
     if (!result_.response.reportedCostUsd)
         result_.response.reportedCostUsd = headerCost_;
     if (result_.response.text.empty() && result_.response.toolCalls.empty())

@@ -19,6 +19,8 @@ class Receiver : public SseReceiver
     ProviderError statusError(int status, std::string_view body) const override;
     std::string_view endMarker() const override { return "[DONE]"; }
     void finishBody(const nlohmann::json& body) override;
+    bool finishText(std::string_view body) override;
+    void finishResponse(ChatResponse response);
     void collect() override;
 
     std::optional<double> headerCost_; // x-litellm-response-cost

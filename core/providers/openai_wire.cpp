@@ -1,80 +1,13 @@
 #include "providers/openai_wire.h"
 
 #include "providers/json_fields.h"
-
-#include <stdexcept>
+#include "providers/openai_request_body.h"
 
 namespace ts::openai {
 
 using nlohmann::json;
 
 namespace {
-
-json toolCallJson(const ToolCall& call)
-{
-    return {{"id", call.id},
-            {"type", "function"},
-            {"function", {{"name", call.name}, {"arguments", call.arguments}}}};
-}
-
-// A user message with images is a list of parts: the text, then each image_url (a URL or a data: URL).
-json contentJson(const Message& message)
-{
-    if (message.images.empty())
-        return message.content;
-    json parts = json::array();
-    if (!message.content.empty())
-        parts.push_back({{"type", "text"}, {"text", message.content}});
-    for (const ImagePart& image : message.images) {
-        const std::string url =
-            image.url.empty() ? "data:" + image.mediaType + ";base64," + image.base64 : image.url;
-        parts.push_back({{"type", "image_url"}, {"image_url", {{"url", url}}}});
-    }
-    return parts;
-}
-
-json responseFormatJson(const ResponseFormat& format)
-{
-    if (format.type == ResponseFormat::Type::JsonObject)
-        return {{"type", "json_object"}};
-    json schema = json::parse(format.schemaJson, nullptr, false);
-    if (schema.is_discarded())
-        throw std::invalid_argument("response format: the JSON schema is not valid JSON");
-    return {{"type", "json_schema"},
-            {"json_schema", {{"name", format.name.empty() ? std::string("response") : format.name},
-                             {"schema", std::move(schema)},
-                             {"strict", format.strict}}}};
-}
-
-json messageJson(const Message& message)
-{
-    json out{{"role", std::string(roleName(message.role))}, {"content", contentJson(message)}};
-    if (!message.toolCalls.empty()) {
-        if (message.content.empty())
-            out["content"] = nullptr;
-        for (const ToolCall& call : message.toolCalls)
-            out["tool_calls"].push_back(toolCallJson(call));
-    }
-    if (message.role == Role::Tool)
-        out["tool_call_id"] = message.toolCallId;
-    else if (!message.name.empty())
-        out["name"] = message.name;
-    return out;
-}
-
-json toolJson(const ToolDefinition& tool)
-{
-    json function{{"name", tool.name}};
-    if (!tool.description.empty())
-        function["description"] = tool.description;
-    if (!tool.parametersJson.empty()) {
-        json parameters = json::parse(tool.parametersJson, nullptr, false);
-        if (parameters.is_discarded())
-            throw std::invalid_argument("tool " + tool.name + ": parameters are not valid JSON");
-        function["parameters"] = std::move(parameters);
-    }
-    return {{"type", "function"}, {"function", std::move(function)}};
-}
 
 const json* firstChoice(const json& completion)
 {
@@ -96,25 +29,7 @@ std::string visibleText(const json& message)
 
 json requestJson(const ChatRequest& request)
 {
-    json body{{"model", request.model}, {"messages", json::array()}};
-    for (const Message& message : request.messages)
-        body["messages"].push_back(messageJson(message));
-    for (const ToolDefinition& tool : request.tools)
-        body["tools"].push_back(toolJson(tool));
-    if (request.temperature)
-        body["temperature"] = *request.temperature;
-    if (request.topP)
-        body["top_p"] = *request.topP;
-    if (request.maxTokens)
-        body["max_completion_tokens"] = *request.maxTokens;
-    if (request.seed)
-        body["seed"] = *request.seed;
-    if (request.responseFormat.type != ResponseFormat::Type::Text)
-        body["response_format"] = responseFormatJson(request.responseFormat);
-    body["stream"] = request.stream;
-    if (request.stream)
-        body["stream_options"] = {{"include_usage", true}};
-    return body;
+    return json::parse(requestBody(request));
 }
 
 Usage usageFrom(const json& usage)

@@ -12,7 +12,7 @@
 // OpenAI Chat Completions bodies (shared/reference/formats.md §1) to and from core's value types.
 namespace ts::openai {
 
-// CreateChatCompletionRequest; a streamed request asks for the final usage chunk.
+// requestBody() (openai_request_body.h) as a JSON value, for callers that want to look inside.
 // Throws std::invalid_argument for a tool whose parameters are not JSON.
 nlohmann::json requestJson(const ChatRequest& request);
 

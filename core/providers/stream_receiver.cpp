@@ -121,6 +121,8 @@ void StreamReceiver::finish(const net::HttpResponse& http)
 
 void StreamReceiver::finishParsed()
 {
+    if (finishText(result_.exchange.responseBody))
+        return;
     finishBody(nlohmann::json::parse(result_.exchange.responseBody, nullptr, false));
 }
 

@@ -33,6 +33,8 @@ class StreamReceiver
     virtual bool complete() const { return done_; }
     virtual void finishStream(const net::HttpResponse& /*http*/) {} // before collecting a stream
     virtual void finishBody(const nlohmann::json& body) = 0;        // a whole, non-streamed reply
+    // The same reply read without a DOM where a receiver knows its usual shape; false: finishBody.
+    virtual bool finishText(std::string_view /*body*/) { return false; }
     virtual void collect() = 0;                                     // the assembled response into result_
 
     // Counts a delta, stamps the first answer and passes its text on; false when the user stopped.

@@ -10,10 +10,11 @@ namespace {
 
 using nlohmann::json;
 
-json inputOf(const std::string& arguments)
+// A tool call's arguments as the input object Anthropic wants; anything but an object is {}.
+std::string inputOf(const std::string& arguments)
 {
-    json input = json::parse(arguments, nullptr, false);
-    return input.is_object() ? input : json::object();
+    const json input = json::parse(arguments, nullptr, false);
+    return input.is_object() ? dumpJson(input) : std::string("{}");
 }
 
 const char* typeOf(GatewayError::Kind kind)
@@ -38,13 +39,13 @@ const char* typeOf(GatewayError::Kind kind)
 
 } // namespace
 
-json anthropicUsage(const Usage& u)
+void writeAnthropicUsage(JsonWriter& w, const Usage& u)
 {
     const std::int64_t uncached = std::max<std::int64_t>(0, u.inputTokens - u.cacheReadTokens - u.cacheWriteTokens);
-    return {{"input_tokens", uncached},
-            {"cache_creation_input_tokens", u.cacheWriteTokens},
-            {"cache_read_input_tokens", u.cacheReadTokens},
-            {"output_tokens", u.outputTokens}};
+    w.beginObject();
+    w.key("cache_creation_input_tokens").integer(u.cacheWriteTokens).key("cache_read_input_tokens").integer(u.cacheReadTokens);
+    w.key("input_tokens").integer(uncached).key("output_tokens").integer(u.outputTokens);
+    w.endObject();
 }
 
 std::string_view anthropicStopReason(const ChatResponse& response)
@@ -59,22 +60,25 @@ std::string_view anthropicStopReason(const ChatResponse& response)
     return "end_turn";
 }
 
+// Keys in sorted order throughout: the replies read byte for byte as when nlohmann wrote them.
 std::string anthropicMessageJson(const ReplyHeader& header, const ChatResponse& response)
 {
-    json content = json::array();
+    std::string out;
+    out.reserve(320 + header.id.size() + header.model.size() + response.text.size());
+    JsonWriter w(out);
+    w.beginObject().key("content").beginArray();
     if (!response.text.empty() || response.toolCalls.empty())
-        content.push_back({{"type", "text"}, {"text", response.text}});
-    for (const ToolCall& c : response.toolCalls)
-        content.push_back({{"type", "tool_use"}, {"id", c.id}, {"name", c.name}, {"input", inputOf(c.arguments)}});
-    const json out = {{"id", header.id},
-                      {"type", "message"},
-                      {"role", "assistant"},
-                      {"model", header.model},
-                      {"content", std::move(content)},
-                      {"stop_reason", anthropicStopReason(response)},
-                      {"stop_sequence", nullptr},
-                      {"usage", anthropicUsage(response.usage)}};
-    return dumpJson(out);
+        w.beginObject().key("text").string(response.text).key("type").string("text").endObject();
+    for (const ToolCall& c : response.toolCalls) {
+        w.beginObject().key("id").string(c.id).key("input").raw(inputOf(c.arguments));
+        w.key("name").string(c.name).key("type").string("tool_use").endObject();
+    }
+    w.endArray().key("id").string(header.id).key("model").string(header.model).key("role").string("assistant");
+    w.key("stop_reason").string(anthropicStopReason(response)).key("stop_sequence").null();
+    w.key("type").string("message").key("usage");
+    writeAnthropicUsage(w, response.usage);
+    w.endObject();
+    return out;
 }
 
 int anthropicStatus(const GatewayError& error)
@@ -84,7 +88,11 @@ int anthropicStatus(const GatewayError& error)
 
 std::string anthropicErrorJson(const GatewayError& error)
 {
-    return dumpJson({{"type", "error"}, {"error", {{"type", typeOf(error.kind)}, {"message", error.message}}}});
+    std::string out;
+    JsonWriter w(out);
+    w.beginObject().key("error").beginObject().key("message").string(error.message).key("type").string(typeOf(error.kind));
+    w.endObject().key("type").string("error").endObject();
+    return out;
 }
 
 } // namespace ts::serve

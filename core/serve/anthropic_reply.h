@@ -1,9 +1,8 @@
 #pragma once
+#include "model/json_writer.h"
 #include "model/response.h"
 #include "serve/gateway_error.h"
 #include "serve/openai_reply.h" // ReplyHeader
-
-#include <nlohmann/json_fwd.hpp>
 
 #include <string>
 
@@ -14,7 +13,7 @@ namespace ts::serve {
 std::string anthropicMessageJson(const ReplyHeader& header, const ChatResponse& response);
 
 // Anthropic's usage object for a Usage in Tokenscope's convention.
-nlohmann::json anthropicUsage(const Usage& usage);
+void writeAnthropicUsage(JsonWriter& w, const Usage& usage);
 // "end_turn", "max_tokens", "tool_use", "refusal".
 std::string_view anthropicStopReason(const ChatResponse& response);
 

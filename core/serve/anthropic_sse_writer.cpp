@@ -3,35 +3,44 @@
 #include "serve/anthropic_reply.h"
 #include "serve/json_text.h"
 
-#include <nlohmann/json.hpp>
-
 namespace ts::serve {
 
 namespace {
 
-using nlohmann::json;
-
-std::string event(std::string_view name, const json& data)
+// `event: NAME\ndata: {...}\n\n`, the data object's members written by `members` (keys sorted, as
+// nlohmann wrote them).
+template <class Members> void appendEvent(std::string& out, std::string_view name, Members&& members)
 {
-    std::string out = "event: ";
+    out += "event: ";
     out += name;
     out += "\ndata: ";
-    out += dumpJson(data);
+    JsonWriter w(out);
+    w.beginObject();
+    members(w);
+    w.endObject();
     out += "\n\n";
-    return out;
 }
 
-std::string blockStop(int index) { return event("content_block_stop", {{"type", "content_block_stop"}, {"index", index}}); }
+void appendBlockStop(std::string& out, int index)
+{
+    appendEvent(out, "content_block_stop",
+                [&](JsonWriter& w) { w.key("index").integer(index).key("type").string("content_block_stop"); });
+}
 
 } // namespace
 
 std::string AnthropicSseWriter::start() const
 {
-    const json message = {{"id", header_.id},   {"type", "message"},   {"role", "assistant"},
-                          {"model", header_.model}, {"content", json::array()}, {"stop_reason", nullptr},
-                          {"stop_sequence", nullptr}, {"usage", anthropicUsage({})}};
-    return event("message_start", {{"type", "message_start"}, {"message", message}}) +
-           "event: ping\ndata: {\"type\": \"ping\"}\n\n";
+    std::string out;
+    appendEvent(out, "message_start", [&](JsonWriter& w) {
+        w.key("message").beginObject().key("content").beginArray().endArray();
+        w.key("id").string(header_.id).key("model").string(header_.model).key("role").string("assistant");
+        w.key("stop_reason").null().key("stop_sequence").null().key("type").string("message").key("usage");
+        writeAnthropicUsage(w, {});
+        w.endObject().key("type").string("message_start");
+    });
+    out += "event: ping\ndata: {\"type\": \"ping\"}\n\n";
+    return out;
 }
 
 std::string AnthropicSseWriter::text(std::string_view delta)
@@ -39,9 +48,10 @@ std::string AnthropicSseWriter::text(std::string_view delta)
     std::string out;
     if (!textOpen_) {
         textOpen_ = true;
-        out = event("content_block_start", {{"type", "content_block_start"},
-                                            {"index", nextIndex_},
-                                            {"content_block", {{"type", "text"}, {"text", ""}}}});
+        appendEvent(out, "content_block_start", [&](JsonWriter& w) {
+            w.key("content_block").beginObject().key("text").string("").key("type").string("text").endObject();
+            w.key("index").integer(nextIndex_).key("type").string("content_block_start");
+        });
     }
     out += "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":" + std::to_string(nextIndex_) +
            ",\"delta\":{\"type\":\"text_delta\",\"text\":";
@@ -54,25 +64,29 @@ std::string AnthropicSseWriter::finish(const ChatResponse& response)
 {
     std::string out;
     if (textOpen_) {
-        out += blockStop(nextIndex_++);
+        appendBlockStop(out, nextIndex_++);
         textOpen_ = false;
     }
     for (const ToolCall& call : response.toolCalls) {
         const int index = nextIndex_++;
-        out += event("content_block_start",
-                     {{"type", "content_block_start"},
-                      {"index", index},
-                      {"content_block", {{"type", "tool_use"}, {"id", call.id}, {"name", call.name}, {"input", json::object()}}}});
-        out += event("content_block_delta",
-                     {{"type", "content_block_delta"},
-                      {"index", index},
-                      {"delta", {{"type", "input_json_delta"}, {"partial_json", call.arguments.empty() ? "{}" : call.arguments}}}});
-        out += blockStop(index);
+        appendEvent(out, "content_block_start", [&](JsonWriter& w) {
+            w.key("content_block").beginObject().key("id").string(call.id).key("input").raw("{}");
+            w.key("name").string(call.name).key("type").string("tool_use").endObject();
+            w.key("index").integer(index).key("type").string("content_block_start");
+        });
+        appendEvent(out, "content_block_delta", [&](JsonWriter& w) {
+            w.key("delta").beginObject().key("partial_json").string(call.arguments.empty() ? "{}" : call.arguments);
+            w.key("type").string("input_json_delta").endObject();
+            w.key("index").integer(index).key("type").string("content_block_delta");
+        });
+        appendBlockStop(out, index);
     }
-    out += event("message_delta", {{"type", "message_delta"},
-                                   {"delta", {{"stop_reason", anthropicStopReason(response)}, {"stop_sequence", nullptr}}},
-                                   {"usage", anthropicUsage(response.usage)}});
-    out += event("message_stop", {{"type", "message_stop"}});
+    appendEvent(out, "message_delta", [&](JsonWriter& w) {
+        w.key("delta").beginObject().key("stop_reason").string(anthropicStopReason(response)).key("stop_sequence").null();
+        w.endObject().key("type").string("message_delta").key("usage");
+        writeAnthropicUsage(w, response.usage);
+    });
+    appendEvent(out, "message_stop", [&](JsonWriter& w) { w.key("type").string("message_stop"); });
     return out;
 }
 

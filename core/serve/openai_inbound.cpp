@@ -1,5 +1,7 @@
 #include "serve/openai_inbound.h"
 
+#include "serve/openai_inbound_reader.h"
+
 #include <nlohmann/json.hpp>
 
 namespace ts::serve {
@@ -124,6 +126,13 @@ std::optional<GatewayError> unsupported(const json& body)
 } // namespace
 
 InboundChat parseOpenAIChat(std::string_view text)
+{
+    if (std::optional<InboundChat> common = readCommonOpenAIChat(text))
+        return std::move(*common);
+    return parseOpenAIChatFully(text);
+}
+
+InboundChat parseOpenAIChatFully(std::string_view text)
 {
     InboundChat in;
     std::optional<json> parsed = readBodyObject(text, in);

@@ -1,32 +1,37 @@
 #include "serve/openai_reply.h"
 
-#include "serve/json_text.h"
-
-#include <nlohmann/json.hpp>
-
 #include <random>
 
 namespace ts::serve {
 
 namespace {
 
-using nlohmann::json;
-
-json usageJson(const Usage& u)
+// Keys in sorted order throughout: the replies read byte for byte as when nlohmann wrote them.
+void writeToolCall(JsonWriter& w, const ToolCall& call)
 {
-    return {{"prompt_tokens", u.inputTokens},
-            {"completion_tokens", u.outputTokens},
-            {"total_tokens", u.totalTokens()},
-            {"prompt_tokens_details", {{"cached_tokens", u.cacheReadTokens}}},
-            {"completion_tokens_details", {{"reasoning_tokens", u.reasoningTokens}}}};
+    w.key("function").beginObject().key("arguments").string(call.arguments).key("name").string(call.name).endObject();
+    w.key("id").string(call.id);
 }
 
-json toolCallsJson(const std::vector<ToolCall>& calls)
+void writeMessage(JsonWriter& w, const ChatResponse& response)
 {
-    json out = json::array();
-    for (const ToolCall& c : calls)
-        out.push_back({{"id", c.id}, {"type", "function"}, {"function", {{"name", c.name}, {"arguments", c.arguments}}}});
-    return out;
+    const bool calls = !response.toolCalls.empty();
+    w.beginObject().key("content");
+    if (calls && response.text.empty())
+        w.null();
+    else
+        w.string(response.text);
+    w.key("refusal").null().key("role").string("assistant");
+    if (calls) {
+        w.key("tool_calls").beginArray();
+        for (const ToolCall& call : response.toolCalls) {
+            w.beginObject();
+            writeToolCall(w, call);
+            w.key("type").string("function").endObject();
+        }
+        w.endArray();
+    }
+    w.endObject();
 }
 
 const char* typeOf(GatewayError::Kind kind)
@@ -43,8 +48,6 @@ const char* typeOf(GatewayError::Kind kind)
     default: return "invalid_request_error";
     }
 }
-
-json nullOr(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
 
 } // namespace
 
@@ -69,24 +72,40 @@ std::string_view openAIFinishReason(const ChatResponse& response)
     return response.toolCalls.empty() ? "stop" : "tool_calls";
 }
 
+void writeOpenAIUsage(JsonWriter& w, const Usage& u)
+{
+    w.beginObject();
+    w.key("completion_tokens").integer(u.outputTokens);
+    w.key("completion_tokens_details").beginObject().key("reasoning_tokens").integer(u.reasoningTokens).endObject();
+    w.key("prompt_tokens").integer(u.inputTokens);
+    w.key("prompt_tokens_details").beginObject().key("cached_tokens").integer(u.cacheReadTokens).endObject();
+    w.key("total_tokens").integer(u.totalTokens());
+    w.endObject();
+}
+
+void writeOpenAIToolCallDelta(JsonWriter& w, const ToolCall& call, std::size_t index)
+{
+    w.beginObject().key("tool_calls").beginArray().beginObject();
+    writeToolCall(w, call);
+    w.key("index").integer(static_cast<std::int64_t>(index)).key("type").string("function");
+    w.endObject().endArray().endObject();
+}
+
 std::string openAICompletionJson(const ReplyHeader& header, const ChatResponse& response)
 {
-    json message = {{"role", "assistant"}, {"content", response.text}, {"refusal", nullptr}};
-    if (!response.toolCalls.empty()) {
-        message["tool_calls"] = toolCallsJson(response.toolCalls);
-        if (response.text.empty())
-            message["content"] = nullptr;
-    }
-    json out = {{"id", header.id},
-                {"object", "chat.completion"},
-                {"created", header.created},
-                {"model", header.model},
-                {"choices", json::array({{{"index", 0},
-                                          {"message", std::move(message)},
-                                          {"logprobs", nullptr},
-                                          {"finish_reason", openAIFinishReason(response)}}})},
-                {"usage", usageJson(response.usage)}};
-    return dumpJson(out);
+    std::string out;
+    out.reserve(320 + header.id.size() + header.model.size() + response.text.size());
+    JsonWriter w(out);
+    w.beginObject().key("choices").beginArray().beginObject();
+    w.key("finish_reason").string(openAIFinishReason(response)).key("index").integer(0).key("logprobs").null();
+    w.key("message");
+    writeMessage(w, response);
+    w.endObject().endArray();
+    w.key("created").integer(header.created).key("id").string(header.id).key("model").string(header.model);
+    w.key("object").string("chat.completion").key("usage");
+    writeOpenAIUsage(w, response.usage);
+    w.endObject();
+    return out;
 }
 
 int openAIStatus(const GatewayError& error)
@@ -111,12 +130,14 @@ int openAIStatus(const GatewayError& error)
 
 std::string openAIErrorJson(const GatewayError& error)
 {
-    std::string code = error.code;
-    if (code.empty() && error.kind == GatewayError::Kind::Authentication)
-        code = "invalid_api_key";
-    json out = {{"error",
-                 {{"message", error.message}, {"type", typeOf(error.kind)}, {"param", nullOr(error.param)}, {"code", nullOr(code)}}}};
-    return dumpJson(out);
+    const bool authentication = error.code.empty() && error.kind == GatewayError::Kind::Authentication;
+    std::string out;
+    JsonWriter w(out);
+    w.beginObject().key("error").beginObject();
+    w.key("code").stringOrNull(authentication ? std::string_view("invalid_api_key") : std::string_view(error.code));
+    w.key("message").string(error.message).key("param").stringOrNull(error.param).key("type").string(typeOf(error.kind));
+    w.endObject().endObject();
+    return out;
 }
 
 } // namespace ts::serve

@@ -1,4 +1,5 @@
 #pragma once
+#include "model/json_writer.h"
 #include "model/response.h"
 #include "serve/gateway_error.h"
 
@@ -28,5 +29,10 @@ std::string openAIErrorJson(const GatewayError& error);
 
 // "stop", "length", "tool_calls", "content_filter"; an empty or unknown reason is "stop".
 std::string_view openAIFinishReason(const ChatResponse& response);
+
+// CompletionUsage with its cached and reasoning token details, shared by the reply and the stream.
+void writeOpenAIUsage(JsonWriter& w, const Usage& usage);
+// A stream's tool-call delta: {"tool_calls":[{index, id, type, function}]}.
+void writeOpenAIToolCallDelta(JsonWriter& w, const ToolCall& call, std::size_t index);
 
 } // namespace ts::serve

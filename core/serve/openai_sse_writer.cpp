@@ -2,31 +2,11 @@
 
 #include "serve/json_text.h"
 
-#include <nlohmann/json.hpp>
-
 namespace ts::serve {
 
 namespace {
 
 constexpr std::string_view kDone = "data: [DONE]\n\n";
-
-std::string toolCallDelta(const ToolCall& call, std::size_t index)
-{
-    nlohmann::json delta = {{"tool_calls", nlohmann::json::array({{{"index", index},
-                                                                   {"id", call.id},
-                                                                   {"type", "function"},
-                                                                   {"function", {{"name", call.name}, {"arguments", call.arguments}}}}})}};
-    return dumpJson(delta);
-}
-
-std::string usageJson(const Usage& u)
-{
-    return dumpJson({{"prompt_tokens", u.inputTokens},
-                     {"completion_tokens", u.outputTokens},
-                     {"total_tokens", u.totalTokens()},
-                     {"prompt_tokens_details", {{"cached_tokens", u.cacheReadTokens}}},
-                     {"completion_tokens_details", {{"reasoning_tokens", u.reasoningTokens}}}});
-}
 
 } // namespace
 
@@ -39,10 +19,9 @@ OpenAISseWriter::OpenAISseWriter(const ReplyHeader& header, bool includeUsage) :
     prefix_ += ',';
 }
 
-std::string OpenAISseWriter::chunk(std::string_view delta, std::string_view finishReason) const
+void OpenAISseWriter::appendChunk(std::string& out, std::string_view delta, std::string_view finishReason) const
 {
-    std::string out;
-    out.reserve(prefix_.size() + delta.size() + 96);
+    out.reserve(out.size() + prefix_.size() + delta.size() + 96);
     out += prefix_;
     out += "\"choices\":[{\"index\":0,\"delta\":";
     out += delta;
@@ -52,27 +31,43 @@ std::string OpenAISseWriter::chunk(std::string_view delta, std::string_view fini
     else
         appendJsonString(out, finishReason);
     out += "}]}\n\n";
-    return out;
 }
 
-std::string OpenAISseWriter::start() const { return chunk(R"({"role":"assistant","content":""})", {}); }
+std::string OpenAISseWriter::start() const
+{
+    std::string out;
+    appendChunk(out, R"({"role":"assistant","content":""})", {});
+    return out;
+}
 
 std::string OpenAISseWriter::text(std::string_view delta) const
 {
     std::string d = "{\"content\":";
     appendJsonString(d, delta);
     d += '}';
-    return chunk(d, {});
+    std::string out;
+    appendChunk(out, d, {});
+    return out;
 }
 
 std::string OpenAISseWriter::finish(const ChatResponse& response) const
 {
     std::string out;
-    for (std::size_t i = 0; i < response.toolCalls.size(); ++i)
-        out += chunk(toolCallDelta(response.toolCalls[i], i), {});
-    out += chunk("{}", openAIFinishReason(response));
-    if (includeUsage_)
-        out += prefix_ + "\"choices\":[],\"usage\":" + usageJson(response.usage) + "}\n\n";
+    std::string delta;
+    for (std::size_t i = 0; i < response.toolCalls.size(); ++i) {
+        delta.clear();
+        JsonWriter w(delta);
+        writeOpenAIToolCallDelta(w, response.toolCalls[i], i);
+        appendChunk(out, delta, {});
+    }
+    appendChunk(out, "{}", openAIFinishReason(response));
+    if (includeUsage_) {
+        out += prefix_;
+        out += "\"choices\":[],\"usage\":";
+        JsonWriter w(out);
+        writeOpenAIUsage(w, response.usage);
+        out += "}\n\n";
+    }
     out += kDone;
     return out;
 }

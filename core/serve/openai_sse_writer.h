@@ -23,7 +23,7 @@ public:
     static std::string error(const GatewayError& error);
 
 private:
-    std::string chunk(std::string_view delta, std::string_view finishReason) const;
+    void appendChunk(std::string& out, std::string_view delta, std::string_view finishReason) const;
 
     std::string prefix_; // `data: {"id":...,"model":...,` shared by every chunk
     bool includeUsage_;
