@@ -58,7 +58,7 @@ bool relayStream(StreamRelay& relay, Writer& writer, httplib::DataSink& sink)
 // deployment is still an HTTP error (see StreamRelay); after it, errors travel in the stream.
 void startStream(const GatewayContext& ctx, Dialect dialect, ChatJob& job, httplib::Response& res)
 {
-    auto relay = std::make_shared<StreamRelay>(ctx.pipeline, std::move(job.request), ctx.inFlight);
+    auto relay = StreamRelay::start(ctx.pipeline, std::move(job.request), ctx.inFlight, ctx.streamThreads);
     if (!relay->waitForFirstText() && !relay->result().ok())
         return sendError(dialect, stoppedOr(relay->result().error), res);
     res.set_header("Cache-Control", "no-cache");

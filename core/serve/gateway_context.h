@@ -4,6 +4,7 @@
 #include "serve/gateway_auth.h"
 #include "serve/gateway_error.h"
 #include "serve/in_flight.h"
+#include "serve/stream_threads.h"
 #include "serve/current_resolver.h"
 
 #include <httplib.h>
@@ -20,6 +21,7 @@ struct GatewayContext
     bool keysRequired; // off loopback: every request presents a virtual key
     const CurrentResolver& resolver;
     InFlight& inFlight;
+    StreamThreads& streamThreads; // where streamed requests run (chat_endpoint.cpp)
 };
 
 enum class Dialect { OpenAI, Anthropic };

@@ -17,7 +17,7 @@ struct GatewayServer::Impl
           config(options.config ? options.config : std::make_shared<const GatewayConfig>()),
           resolver(pipeline, options.config, options.profiles),
           embeddings(options.profiles, options.keys),
-          ctx{pipeline, *config, options.requireKeys || !isLoopbackHost(options.host), resolver, inFlight}
+          ctx{pipeline, *config, options.requireKeys || !isLoopbackHost(options.host), resolver, inFlight, streamThreads}
     {
     }
 
@@ -28,6 +28,7 @@ struct GatewayServer::Impl
     CurrentResolver resolver;
     EmbeddingsEndpoint embeddings;
     InFlight inFlight;
+    StreamThreads streamThreads; // after inFlight: its jobs hold tickets, so it goes first
     GatewayContext ctx;
     httplib::Server http;
     std::thread thread;

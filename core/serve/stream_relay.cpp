@@ -1,24 +1,22 @@
 #include "serve/stream_relay.h"
 
+#include <optional>
+
 namespace ts::serve {
 
-StreamRelay::StreamRelay(Pipeline& pipeline, ChatRequest request, InFlight& inFlight)
+std::shared_ptr<StreamRelay> StreamRelay::start(Pipeline& pipeline, ChatRequest request, InFlight& inFlight,
+                                                StreamThreads& threads)
 {
-    // Started last: every member the thread touches exists by now.
-    thread_ = std::thread([this, &pipeline, &inFlight, request = std::move(request)]() mutable {
-        run(pipeline, std::move(request), inFlight);
+    std::shared_ptr<StreamRelay> relay(new StreamRelay);
+    threads.run([relay, &pipeline, &inFlight, request = std::move(request)]() mutable {
+        relay->run(pipeline, std::move(request), inFlight);
     });
-}
-
-StreamRelay::~StreamRelay()
-{
-    abandon();
-    thread_.join();
+    return relay;
 }
 
 void StreamRelay::run(Pipeline& pipeline, ChatRequest request, InFlight& inFlight)
 {
-    InFlight::Ticket ticket(inFlight, cancel_);
+    std::optional<InFlight::Ticket> ticket(std::in_place, inFlight, cancel_);
     RunOptions options;
     options.cancel = &cancel_;
     options.onText = [this](std::string_view delta, Nanos) {
@@ -31,6 +29,7 @@ void StreamRelay::run(Pipeline& pipeline, ChatRequest request, InFlight& inFligh
         return true;
     };
     PipelineResult result = pipeline.run(std::move(request), options);
+    ticket.reset(); // the gateway may stop once the last run has handed over its result
     std::lock_guard lock(mutex_);
     result_ = std::move(result);
     finished_ = true;

@@ -1,26 +1,28 @@
 #pragma once
 #include "gateway/pipeline.h"
 #include "serve/in_flight.h"
+#include "serve/stream_threads.h"
 
 #include <condition_variable>
+#include <memory>
 #include <mutex>
 #include <string>
-#include <thread>
 #include <vector>
 
 namespace ts::serve {
 
-// Runs one streamed request's pipeline on a thread of its own and hands its text to the HTTP
+// Runs one streamed request's pipeline on a thread of `threads` and hands its text to the HTTP
 // writer. The gateway decides the HTTP status only when the first text arrives or the run ends:
 // a request refused (budget, rate limit, open circuit) or failed on every deployment before its
 // first token is answered with its own status and Retry-After, as OpenAI and Anthropic answer a
 // rate-limited stream, while fallbacks before the first token stay invisible to the client.
 // The price: a client sees no headers until the first token (LiteLLM and Portkey do the same).
-class StreamRelay
+class StreamRelay : public std::enable_shared_from_this<StreamRelay>
 {
 public:
-    StreamRelay(Pipeline& pipeline, ChatRequest request, InFlight& inFlight);
-    ~StreamRelay(); // cancels a run still going and waits for it
+    // The run holds the relay until it ends, whoever else lets go of it first.
+    static std::shared_ptr<StreamRelay> start(Pipeline& pipeline, ChatRequest request, InFlight& inFlight,
+                                              StreamThreads& threads);
     StreamRelay(const StreamRelay&) = delete;
     StreamRelay& operator=(const StreamRelay&) = delete;
 
@@ -34,6 +36,7 @@ public:
     const PipelineResult& result() const { return result_; }
 
 private:
+    StreamRelay() = default;
     void run(Pipeline& pipeline, ChatRequest request, InFlight& inFlight);
 
     std::mutex mutex_; // guards the four below
@@ -44,7 +47,6 @@ private:
     bool abandoned_ = false;
     PipelineResult result_; // written once, before finished_ is set
     CancelToken cancel_;
-    std::thread thread_;
 };
 
 } // namespace ts::serve
