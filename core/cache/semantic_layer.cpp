@@ -43,12 +43,17 @@ CacheLayers::CacheLayers(std::vector<std::shared_ptr<ResponseCache>> layers) : l
 
 std::optional<CachedAnswer> CacheLayers::lookup(const ChatRequest& request, Span& span)
 {
-    for (const auto& layer : layers_)
+    std::string asked;
+    for (const auto& layer : layers_) {
+        asked += (asked.empty() ? "" : "+") + layer->layerName();
         if (auto hit = layer->lookup(request, span)) {
             note(span, attr::kCacheLayer, layer->layerName());
+            note(span, attr::kCacheAsked, asked); // a semantic hit is also an exact miss
             return hit;
         }
+    }
     note(span, attr::kCacheLayer, name_);
+    note(span, attr::kCacheAsked, name_);
     return std::nullopt;
 }
 

@@ -52,6 +52,7 @@ inline constexpr std::string_view kRoute = "tokenscope.route";
 inline constexpr std::string_view kAttempt = "tokenscope.attempt";
 inline constexpr std::string_view kCacheHit = "tokenscope.cache.hit";
 inline constexpr std::string_view kCacheLayer = "tokenscope.cache.layer";     // exact, semantic, none
+inline constexpr std::string_view kCacheAsked = "tokenscope.cache.asked";     // the layers looked in, "exact+semantic"
 inline constexpr std::string_view kCacheKey = "tokenscope.cache.key";         // the request's normalised hash
 inline constexpr std::string_view kCacheEntry = "tokenscope.cache.entry";     // the entry a hit served
 inline constexpr std::string_view kCacheAgeMs = "tokenscope.cache.age_ms";    // how old that entry was
