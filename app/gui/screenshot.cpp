@@ -2,6 +2,7 @@
 
 #include "screenshot_playground.h"
 
+#include "cache/cache_panel.h"
 #include "compare/compare_panel.h"
 #include "gateway/gateway_controller.h"
 #include "playground/playground_panel.h"
@@ -71,6 +72,12 @@ void takeScreenshotWhenReady(ui::MainWindow& window, const LaunchOptions& o)
         auto* compare = window.compare();
         compare->runExample();
         whenReady(window, o.screenshot, [compare] { return compare->allFinished(); });
+        return;
+    }
+    if (o.panel == u"cache"_s) {
+        // The Cache panel reads the workspace on a worker when shown: wait until it shows the result.
+        auto* cache = window.cache();
+        whenReady(window, o.screenshot, [cache] { return cache->settled(); });
         return;
     }
     if (o.panel == u"settings"_s) {

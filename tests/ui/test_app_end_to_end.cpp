@@ -68,6 +68,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("panel");
         QTest::newRow("playground") << QStringLiteral("playground");
         QTest::newRow("traces") << QStringLiteral("traces");
+        QTest::newRow("cache") << QStringLiteral("cache");
     }
     void screenshotsShowTheWorkspace()
     {

@@ -1,6 +1,7 @@
 #include "shell/main_window.h"
 
 #include "bridge/pipeline_session.h"
+#include "cache/cache_panel.h"
 #include "catalog/catalog.h"
 #include "compare/compare_panel.h"
 #include "gateway/gateway_controller.h"
@@ -61,6 +62,8 @@ MainWindow::MainWindow(AppContext context, QWidget* parent)
     addPanel(u"playground"_s, u"Playground"_s, playground_, u"Ctrl+1"_s);
     addPanel(u"traces"_s, u"Traces"_s, traces_, u"Ctrl+2"_s);
     addPanel(u"compare"_s, u"Compare"_s, compare_, u"Ctrl+3"_s);
+    cache_ = new cachepanel::CachePanel(context_.store, this);
+    addPanel(u"cache"_s, u"Cache"_s, cache_, u"Ctrl+4"_s);
     addPanel(u"settings"_s, u"Settings"_s, settings_, u"Ctrl+,"_s);
     connect(rail_, &QListWidget::currentRowChanged, stack_, &QStackedWidget::setCurrentIndex);
     if (context_.providers) {
@@ -85,7 +88,7 @@ MainWindow::MainWindow(AppContext context, QWidget* parent)
 
 MainWindow::~MainWindow() = default;
 
-QStringList MainWindow::panelNames() { return {u"playground"_s, u"traces"_s, u"compare"_s, u"settings"_s}; }
+QStringList MainWindow::panelNames() { return {u"playground"_s, u"traces"_s, u"compare"_s, u"cache"_s, u"settings"_s}; }
 
 void MainWindow::addPanel(const QString& name, const QString& title, QWidget* panel, const QString& shortcut)
 {

@@ -15,6 +15,9 @@ class GatewayController;
 class PlaygroundPanel;
 class SettingsPanel;
 class TracesPanel;
+namespace cachepanel {
+class CachePanel;
+}
 
 // One window, one workspace: a navigation rail on the left switches panels.
 class MainWindow : public QMainWindow
@@ -30,6 +33,7 @@ public:
     PlaygroundPanel* playground() const { return playground_; }
     ComparePanel* compare() const { return compare_; }
     TracesPanel* traces() const { return traces_; }
+    cachepanel::CachePanel* cache() const { return cache_; }
     SettingsPanel* settings() const { return settings_; }
     GatewayController* gateway() const { return gateway_; }
     void setStatusMessage(const QString& text);
@@ -45,6 +49,7 @@ private:
     PlaygroundPanel* playground_;
     ComparePanel* compare_;
     TracesPanel* traces_;
+    cachepanel::CachePanel* cache_ = nullptr;
     SettingsPanel* settings_;
     GatewayController* gateway_;
     QLabel* statusMessage_;
