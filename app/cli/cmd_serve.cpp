@@ -3,6 +3,7 @@
 #include "gateway/budget_seed.h"
 #include "gateway/gateway_setup.h"
 #include "gateway/pipeline.h"
+#include "providers/embedder_factory.h"
 #include "providers/provider_profile.h"
 #include "providers/provider_setup.h"
 #include "serve/gateway_server.h"
@@ -73,9 +74,14 @@ int runServe(const Args& args)
     // routes, tiers, breakers, rate limits, budgets (counting what was spent already) and the cache
     std::shared_ptr<Governor> governor;
     try {
-        governor = applyGatewayConfig(pipeline, config, store->path());
+        governor = applyGatewayConfig(pipeline, config, store->path(),
+                                      [&](const std::string& provider, const std::string& model) {
+                                          return makeEmbedder(profiles.profiles, keys, provider, model);
+                                      });
     } catch (const WorkspaceError& e) {
         throw Exit{1, std::string("the response cache cannot use the workspace: ") + e.what()};
+    } catch (const std::invalid_argument& e) {
+        throw Exit{1, e.what()};
     }
     if (governor)
         for (const std::string& note : seedBudgets(governor->ledger(), config->budgets, *store->reader(), wallNowNs()))

@@ -64,7 +64,8 @@ struct VirtualKey
 struct SemanticCacheSettings
 {
     bool enabled = false;
-    std::string embedder = "lexical"; // the built-in local embedder
+    std::string embedder = "lexical"; // the built-in local embedder, or a provider's id
+    std::string embeddingModel;       // the model a provider embedder runs
     std::optional<float> threshold;   // none: the embedder's measured default
     Nanos ttl = 24 * 3600 * kNsPerSec; // 0: never expire
     bool shareAcrossUsers = false;

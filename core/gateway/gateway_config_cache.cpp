@@ -36,8 +36,8 @@ void readExact(Reader& r, const json& obj, GatewayConfig& out)
     c.key.shareAcrossUsers = r.get<bool>(*it, "share_across_users", path).value_or(false);
 }
 
-// "semantic": {"enabled", "embedder": "lexical", "threshold", "ttl_seconds", "share_across_users",
-// "max_entries_per_scope"}
+// "semantic": {"enabled", "embedder": "lexical"|PROVIDER, "embedding_model", "threshold", "ttl_seconds",
+// "share_across_users", "max_entries_per_scope"}
 void readSemantic(Reader& r, const json& obj, GatewayConfig& out)
 {
     auto it = obj.find("semantic");
@@ -46,13 +46,18 @@ void readSemantic(Reader& r, const json& obj, GatewayConfig& out)
     const std::string path = "cache.semantic";
     if (!it->is_object())
         return r.fail(path, "expected an object");
-    r.unknownFields(*it, {"enabled", "embedder", "threshold", "ttl_seconds", "share_across_users", "max_entries_per_scope"},
+    r.unknownFields(*it,
+                    {"enabled", "embedder", "embedding_model", "threshold", "ttl_seconds", "share_across_users",
+                     "max_entries_per_scope"},
                     path);
     SemanticCacheSettings& s = out.semanticCache;
     s.enabled = r.get<bool>(*it, "enabled", path).value_or(true);
     s.embedder = r.get<std::string>(*it, "embedder", path).value_or("lexical");
-    if (s.embedder != "lexical")
-        r.fail(path + ".embedder", "only \"lexical\" (the built-in local embedder) can be configured here yet");
+    s.embeddingModel = r.get<std::string>(*it, "embedding_model", path).value_or("");
+    if (s.embedder.empty())
+        r.fail(path + ".embedder", "name \"lexical\" (the built-in local embedder) or a provider");
+    else if (s.embedder != "lexical" && s.embeddingModel.empty())
+        r.fail(path + ".embedding_model", "required with a provider's embedder (e.g. text-embedding-3-small)");
     if (auto t = r.get<double>(*it, "threshold", path)) {
         if (*t > 0 && *t <= 1)
             s.threshold = static_cast<float>(*t);

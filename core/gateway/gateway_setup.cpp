@@ -5,6 +5,8 @@
 #include "cache/semantic_layer.h"
 #include "gateway/policy_router.h"
 
+#include <stdexcept>
+
 namespace ts {
 
 namespace {
@@ -35,9 +37,21 @@ std::shared_ptr<ResponseCache> exactCacheFor(const std::vector<std::shared_ptr<R
 }
 
 // The semantic layer lives in memory: re-applying an unchanged config keeps its entries.
+std::shared_ptr<Embedder> embedderFor(const SemanticCacheSettings& settings, const EmbedderLookup& embedders)
+{
+    if (settings.embedder == "lexical")
+        return std::make_shared<cache::LexicalEmbedder>();
+    if (!embedders)
+        throw std::invalid_argument("the semantic cache's embedder '" + settings.embedder + "' is not available here");
+    auto found = embedders(settings.embedder, settings.embeddingModel);
+    if (auto* why = std::get_if<std::string>(&found))
+        throw std::invalid_argument("the semantic cache cannot embed with '" + settings.embedder + "': " + *why);
+    return std::get<std::shared_ptr<Embedder>>(found);
+}
+
 std::shared_ptr<ResponseCache> semanticCacheFor(const std::vector<std::shared_ptr<ResponseCache>>& current,
                                                 const SemanticCacheSettings& settings,
-                                                const SemanticCacheSettings* previous)
+                                                const SemanticCacheSettings* previous, const EmbedderLookup& embedders)
 {
     if (!settings.enabled)
         return nullptr;
@@ -51,13 +65,13 @@ std::shared_ptr<ResponseCache> semanticCacheFor(const std::vector<std::shared_pt
     config.shareAcrossUsers = settings.shareAcrossUsers;
     config.maxEntriesPerScope = settings.maxEntriesPerScope;
     return std::make_shared<cache::SemanticLayer>(
-        std::make_shared<cache::SemanticCache>(std::make_shared<cache::LexicalEmbedder>(), config));
+        std::make_shared<cache::SemanticCache>(embedderFor(settings, embedders), config));
 }
 
 } // namespace
 
 std::shared_ptr<Governor> applyGatewayConfig(Pipeline& pipeline, std::shared_ptr<const GatewayConfig> config,
-                                             const std::string& workspacePath)
+                                             const std::string& workspacePath, const EmbedderLookup& embedders)
 {
     if (!config) {
         pipeline.setRouter(nullptr);
@@ -68,7 +82,8 @@ std::shared_ptr<Governor> applyGatewayConfig(Pipeline& pipeline, std::shared_ptr
     const auto current = currentLayers(pipeline);
     auto exact = exactCacheFor(current, config->exactCache, workspacePath); // may throw: before any change
     const auto applied = pipeline.governor(); // holds the config applied last
-    auto semantic = semanticCacheFor(current, config->semanticCache, applied ? &applied->config().semanticCache : nullptr);
+    auto semantic = semanticCacheFor(current, config->semanticCache,
+                                     applied ? &applied->config().semanticCache : nullptr, embedders);
     std::vector<std::shared_ptr<ResponseCache>> layers;
     for (auto& layer : {exact, semantic})
         if (layer)

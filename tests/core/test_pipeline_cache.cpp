@@ -4,7 +4,9 @@
 #include "cache/exact_cache.h"
 #include "gateway/gateway_setup.h"
 #include "model/attributes.h"
+#include "providers/embedder_factory.h"
 #include "providers/simulated.h"
+#include "topic_embeddings_server.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -15,6 +17,7 @@
 
 using namespace ts;
 using namespace ts::cache;
+using ts::test::TopicEmbeddingsServer;
 
 namespace {
 
@@ -267,6 +270,45 @@ private Q_SLOTS:
         QVERIFY(pipeline.cache() != installed);
     }
 
+    void aProviderEmbedderFromTheProfiles()
+    {
+        const std::string question = "What is the capital of France?", reworded = "Tell me France's capital, please";
+        TopicEmbeddingsServer server({{question, 3}, {reworded, 3}});
+        ProviderProfile profile;
+        profile.id = "embeds";
+        profile.kind = "openai";
+        profile.baseUrl = server.baseUrl();
+        const std::vector<ProviderProfile> profiles{profile};
+        const EmbedderLookup lookup = [&](const std::string& provider, const std::string& model) {
+            return makeEmbedder(profiles, {}, provider, model);
+        };
+        const auto parsed = parseGatewayConfig(
+            R"({"cache": {"semantic": {"embedder": "embeds", "embedding_model": "mock-topics", "threshold": 0.9}}})");
+        QVERIFY(parsed.ok());
+        std::vector<Trace> traces;
+        Pipeline pipeline(Fixture::registry(), [&](Trace t) { traces.push_back(std::move(t)); });
+        applyGatewayConfig(pipeline, std::make_shared<const GatewayConfig>(parsed.config), {}, lookup);
+        ChatRequest r = request();
+        r.messages = {{Role::User, question}};
+        QVERIFY(!pipeline.run(r).cacheHit);
+        r.messages = {{Role::User, reworded}};
+        QVERIFY(pipeline.run(r).cacheHit); // the topic server's vectors agree, though few words do
+        QCOMPARE(server.requestCount(), 2); // the first lookup found an empty scope: only its store embedded
+        for (const Span& s : traces.back().spans)
+            if (s.attrString(attr::kStage) == "cache.lookup")
+                QCOMPARE(s.attrString("tokenscope.cache.embedder"), std::string("openai:mock-topics"));
+
+        const auto unknown = std::make_shared<const GatewayConfig>(parseGatewayConfig(
+            R"({"cache": {"semantic": {"embedder": "nobody", "embedding_model": "m"}}})").config);
+        try {
+            applyGatewayConfig(pipeline, unknown, {}, lookup);
+            QFAIL("an unknown embedder provider was accepted");
+        } catch (const std::invalid_argument& e) {
+            QCOMPARE(std::string(e.what()), std::string("the semantic cache cannot embed with 'nobody': no provider 'nobody' is configured"));
+        }
+        QVERIFY(pipeline.cache()); // nothing changed
+    }
+
     void badCacheSettingsAreNamed_data()
     {
         QTest::addColumn<QString>("json");
@@ -284,8 +326,8 @@ private Q_SLOTS:
         QTest::newRow("not an object") << QStringLiteral(R"({"cache": []})") << QStringLiteral("cache: expected an object");
         QTest::newRow("threshold") << QStringLiteral(R"({"cache": {"semantic": {"threshold": 1.5}}})")
                                    << QStringLiteral("cache.semantic.threshold: must be above 0 and at most 1");
-        QTest::newRow("embedder") << QStringLiteral(R"({"cache": {"semantic": {"embedder": "openai"}}})")
-                                  << QStringLiteral("cache.semantic.embedder: only \"lexical\" (the built-in local embedder) can be configured here yet");
+        QTest::newRow("embedding model") << QStringLiteral(R"({"cache": {"semantic": {"embedder": "openai"}}})")
+                                         << QStringLiteral("cache.semantic.embedding_model: required with a provider's embedder (e.g. text-embedding-3-small)");
     }
 
     void badCacheSettingsAreNamed()

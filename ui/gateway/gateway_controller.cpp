@@ -5,8 +5,8 @@
 #include "gateway/governor.h"
 #include "gateway/pipeline.h"
 #include "gateway/request_counter.h"
+#include "providers/embedder_factory.h"
 #include "serve/gateway_server.h"
-#include "trace/workspace_error.h"
 
 #include <QtConcurrent/QtConcurrent>
 
@@ -44,6 +44,7 @@ std::shared_ptr<const GatewayConfig> withoutCache(const std::shared_ptr<const Ga
 {
     auto copy = std::make_shared<GatewayConfig>(*config);
     copy->exactCache.enabled = false;
+    copy->semanticCache.enabled = false;
     return copy;
 }
 
@@ -196,10 +197,16 @@ void GatewayController::onStopped()
 void GatewayController::apply(std::shared_ptr<const GatewayConfig> config)
 {
     config_ = std::move(config);
+    // Building an embedder reads no network: it only configures a client.
+    const EmbedderLookup embedders = [profiles = setup_.profiles ? setup_.profiles() : std::vector<ProviderProfile>{},
+                                      keys = setup_.keys](const std::string& provider, const std::string& model) {
+        return makeEmbedder(profiles, keys, provider, model);
+    };
     try {
-        governor_ = applyGatewayConfig(*setup_.pipeline, config_, setup_.store ? setup_.store->path() : std::string());
+        governor_ = applyGatewayConfig(*setup_.pipeline, config_, setup_.store ? setup_.store->path() : std::string(),
+                                       embedders);
         cacheError_.clear();
-    } catch (const WorkspaceError& e) {
+    } catch (const std::exception& e) { // the workspace, or the semantic cache's embedder
         // Routing and limits still apply without it; the rest of the config is in force.
         governor_ = applyGatewayConfig(*setup_.pipeline, withoutCache(config_));
         cacheError_ = u"The response cache is off: "_s + QString::fromStdString(e.what());
