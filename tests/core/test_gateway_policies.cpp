@@ -54,6 +54,7 @@ const char* const kConfig = R"({
     {"name": "fb-500", "deployments": [{"provider": "openai", "model": "mock-500"}, {"provider": "openai-b", "model": "mock-usage"}]},
     {"name": "fb-timeout", "attempts": 1,
      "deployments": [{"provider": "openai", "model": "mock-usage"}, {"provider": "openai-b", "model": "mock-usage"}]},
+    {"name": "all-500", "deployments": [{"provider": "openai", "model": "mock-500"}, {"provider": "openai-b", "model": "mock-500"}]},
     {"name": "cut", "deployments": [{"provider": "openai", "model": "mock-disconnect"}, {"provider": "openai-b", "model": "mock-usage"}]},
     {"name": "priced", "deployments": [{"provider": "openai", "model": "gpt-4o-mini"}]}
   ],
@@ -183,6 +184,20 @@ private slots:
         const auto traces = rig.traces(1);
         QCOMPARE(traces.at(0).summary.status, std::string("error"));
         QCOMPARE(traces.at(0).output.at(0).content, std::string("Hello, world"));
+    }
+
+    // Nothing reached the client before every deployment failed, so the stream's status can still
+    // say so (as OpenAI's own does): a 502 with the error body, not a 200 with an error event.
+    void aStreamFailingEverywhereBeforeItsFirstTokenIsAnHttpError()
+    {
+        GatewayRig rig(options());
+        const auto r = rig.post("/v1/chat/completions", chatBody("all-500", true));
+        QCOMPARE(r.status, 502);
+        const json error = json::parse(r.body)["error"];
+        QVERIFY2(error.contains("message"), r.body.c_str());
+        QVERIFY(rig.openai.requestCount() >= 1);
+        QVERIFY(rig.openaiB->requestCount() >= 1);
+        QCOMPARE(rig.traces(1).at(0).summary.status, std::string("error"));
     }
 
     void overBudgetIsA429WithRetryAfter()
