@@ -2,7 +2,9 @@
 
 #include "cache/answer_json.h"
 #include "cache/exact_rows.h"
+#include "cache/keep_rule.h"
 #include "model/attributes.h"
+#include "model/span_note.h"
 #include "trace/workspace_open.h"
 
 #include <algorithm>
@@ -11,21 +13,6 @@
 namespace ts::cache {
 
 namespace {
-
-void note(Span& span, std::string_view name, AttrValue value)
-{
-    span.attributes.insert_or_assign(std::string(name), std::move(value));
-}
-
-// Why an answer is not worth keeping, or "" when it is: only answers that ended on their own.
-std::string notWorthKeeping(const ChatResponse& r)
-{
-    if (r.finishReason != "stop" && r.finishReason != "length" && r.finishReason != "tool_calls")
-        return "incomplete answer (finish reason '" + r.finishReason + "')";
-    if (r.text.empty() && r.toolCalls.empty())
-        return "empty answer";
-    return {};
-}
 
 // Expired entries nobody asks for again are swept out by stores, at most this often.
 constexpr Nanos kSweepEvery = 600 * kNsPerSec;

@@ -1,6 +1,7 @@
 #include "cache/semantic_cache.h"
 
 #include "cache/embedding_one.h"
+#include "cache/keep_rule.h"
 #include "cache/semantic_query.h"
 #include "cache/semantic_threshold.h"
 
@@ -14,15 +15,6 @@ namespace {
 // Candidates read from the index per lookup, so that a few expired entries (skipped, and removed by
 // the next store) do not hide a live one behind them.
 constexpr std::size_t kCandidates = 8;
-
-std::string notWorthKeeping(const ChatResponse& r)
-{
-    if (r.finishReason != "stop" && r.finishReason != "length" && r.finishReason != "tool_calls")
-        return "incomplete answer (finish reason '" + r.finishReason + "')";
-    if (r.text.empty() && r.toolCalls.empty())
-        return "empty answer";
-    return {};
-}
 
 std::string dimensionMismatch(std::size_t got, std::size_t want)
 {

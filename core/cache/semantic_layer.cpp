@@ -2,17 +2,9 @@
 
 #include "cache/semantic_span.h"
 #include "model/attributes.h"
+#include "model/span_note.h"
 
 namespace ts::cache {
-
-namespace {
-
-void note(Span& span, std::string_view name, AttrValue value)
-{
-    span.attributes.insert_or_assign(std::string(name), std::move(value));
-}
-
-} // namespace
 
 std::optional<CachedAnswer> SemanticLayer::lookup(const ChatRequest& request, Span& span)
 {

@@ -1,17 +1,9 @@
 #include "cache/semantic_span.h"
 
 #include "model/attributes.h"
+#include "model/span_note.h"
 
 namespace ts::cache {
-
-namespace {
-
-void note(Span& span, std::string_view name, AttrValue value)
-{
-    span.attributes.insert_or_assign(std::string(name), std::move(value));
-}
-
-} // namespace
 
 void recordSemanticLookup(Span& span, const SemanticLookup& lookup, const SemanticCache& cache)
 {

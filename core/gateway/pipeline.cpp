@@ -3,6 +3,7 @@
 #include "gateway/call_span.h"
 #include "gateway/pipeline_run.h"
 #include "model/attributes.h"
+#include "model/span_note.h"
 
 #include <algorithm>
 #include <random>
@@ -10,11 +11,6 @@
 namespace ts {
 
 namespace {
-
-void note(Span& span, std::string_view name, AttrValue value)
-{
-    span.attributes.insert_or_assign(std::string(name), std::move(value));
-}
 
 // Passes the stream on to `onText`, noting each piece's size and time from the first, so that a
 // cache can later replay it as it came.
@@ -125,12 +121,11 @@ PipelineResult Pipeline::run(ChatRequest request, const RunOptions& callerOption
         storeCache(run, cache.get(), std::move(deltas));
 
     if (run.result.simulated)
-        root.attributes.insert_or_assign(std::string(attr::kSimulated), true);
+        note(root, attr::kSimulated, true);
     if (run.result.error) {
-        root.attributes.insert_or_assign(std::string(attr::kErrorType),
-                                         run.result.error.kind == ProviderError::Kind::Cancelled
-                                             ? std::string("cancelled")
-                                             : std::string(kindName(run.result.error.kind)));
+        note(root, attr::kErrorType,
+             run.result.error.kind == ProviderError::Kind::Cancelled ? std::string("cancelled")
+                                                                     : std::string(kindName(run.result.error.kind)));
         trace.end(root, SpanStatus::Error, run.result.error.message);
     } else {
         trace.end(root, SpanStatus::Ok);
@@ -151,10 +146,10 @@ void Pipeline::runGuard(Run& run, const char* stage, const std::string& policy,
                         const std::function<GuardVerdict(Span&)>& check)
 {
     Span& span = run.trace.begin(stage, run.root.spanId);
-    span.attributes.insert_or_assign(std::string(attr::kStage), std::string(stage));
-    span.attributes.insert_or_assign("tokenscope.guard.policy", policy);
+    note(span, attr::kStage, std::string(stage));
+    note(span, "tokenscope.guard.policy", policy);
     const GuardVerdict verdict = check ? check(span) : GuardVerdict{};
-    span.attributes.insert_or_assign(std::string(attr::kGuardFindings), std::int64_t{verdict.findings});
+    note(span, attr::kGuardFindings, std::int64_t{verdict.findings});
     if (verdict.blocked)
         run.result.error = {ProviderError::Kind::Config, 0, std::nullopt, "guard_blocked", {}, verdict.reason};
     run.trace.end(span, verdict.blocked ? SpanStatus::Error : SpanStatus::Ok, verdict.reason);
