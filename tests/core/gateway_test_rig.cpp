@@ -3,9 +3,28 @@
 #include "gateway/gateway_setup.h"
 #include "providers/provider_profile.h"
 
+#include <QtGlobal>
+
 #include <csignal>
 
 namespace ts::test {
+
+std::shared_ptr<const GatewayConfig> parsedConfig(const char* json)
+{
+    auto parsed = parseGatewayConfig(json);
+    if (!parsed.ok())
+        qFatal("config: %s", parsed.errors.front().c_str());
+    return std::make_shared<const GatewayConfig>(std::move(parsed.config));
+}
+
+RigOptions governedWithTwoUpstreams(const char* configJson)
+{
+    RigOptions o;
+    o.config = parsedConfig(configJson);
+    o.governed = true;
+    o.secondOpenAI = true;
+    return o;
+}
 
 namespace {
 

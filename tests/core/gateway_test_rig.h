@@ -36,6 +36,11 @@ struct RigOptions
     std::shared_ptr<const Catalog> catalog;          // the pipeline's prices; null: Catalog::current()
 };
 
+// A test's gateway config; a mistake in it stops the test program with the parser's message.
+std::shared_ptr<const GatewayConfig> parsedConfig(const char* json);
+// The policy tests' rig: `configJson` put to work as `serve` does, with a second OpenAI upstream.
+RigOptions governedWithTwoUpstreams(const char* configJson);
+
 // Mock OpenAI and Anthropic upstreams, a pipeline over them recording traces, and a gateway on a
 // free loopback port in front of it.
 class GatewayRig

@@ -63,13 +63,7 @@ const char* const kConfig = R"({
 
 RigOptions options()
 {
-    auto parsed = ts::parseGatewayConfig(kConfig);
-    if (!parsed.ok())
-        qFatal("config: %s", parsed.errors.front().c_str());
-    RigOptions o;
-    o.config = std::make_shared<const ts::GatewayConfig>(parsed.config);
-    o.governed = true;
-    o.secondOpenAI = true;
+    RigOptions o = ts::test::governedWithTwoUpstreams(kConfig);
     o.openaiIdleTimeout = std::chrono::milliseconds(300);
     return o;
 }

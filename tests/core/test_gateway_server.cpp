@@ -35,13 +35,10 @@ json messagesBody(const std::string& model, bool stream = false)
 
 std::shared_ptr<const ts::GatewayConfig> configWithKeys()
 {
-    auto parsed = ts::parseGatewayConfig(R"({
+    return ts::test::parsedConfig(R"({
       "routes": [{"name": "chat", "deployments": [{"provider": "openai", "model": "mock-usage"}]}],
       "keys": [{"name": "team-search", "key": "tsk-gateway-secret-1", "project": "search"}]
     })");
-    if (!parsed.ok())
-        qFatal("config: %s", parsed.errors.front().c_str());
-    return std::make_shared<const ts::GatewayConfig>(parsed.config);
 }
 
 } // namespace
