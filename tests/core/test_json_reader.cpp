@@ -1,6 +1,7 @@
 // The DOM-less JSON reader: it must accept exactly the strict JSON nlohmann accepts (so a reply it
 // refuses goes the full way and one it takes reads the same), and decode strings as nlohmann does.
 #include "model/json_reader.h"
+#include "random_edit.h"
 
 #include <nlohmann/json.hpp>
 
@@ -74,12 +75,7 @@ class TestJsonReader : public QObject
         std::mt19937 rng(5);
         for (int round = 0; round < 4000; ++round) {
             std::string text = sample;
-            const std::size_t at = rng() % text.size();
-            switch (rng() % 3) {
-            case 0: text.erase(at, 1); break;
-            case 1: text.insert(at, 1, bytes[rng() % sizeof bytes]); break;
-            default: text[at] = bytes[rng() % sizeof bytes]; break;
-            }
+            ts::test::editOnce(text, std::string_view(bytes, sizeof bytes), rng);
             if (json::accept(text) != readerAccepts(text))
                 QFAIL(qPrintable(QStringLiteral("disagree on: %1").arg(QString::fromStdString(text))));
         }

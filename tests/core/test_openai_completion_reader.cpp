@@ -2,6 +2,7 @@
 // and must decline (so the DOM reads it) whatever it cannot read the same way.
 #include "providers/openai_completion_reader.h"
 #include "providers/openai_wire.h"
+#include "random_edit.h"
 
 #include <nlohmann/json.hpp>
 
@@ -134,14 +135,8 @@ class TestOpenAICompletionReader : public QObject
         std::mt19937 rng(11);
         for (int round = 0; round < 4000; ++round) {
             std::string text = sample;
-            for (int edits = 1 + static_cast<int>(rng() % 2); edits > 0; --edits) {
-                const std::size_t at = rng() % text.size();
-                switch (rng() % 3) {
-                case 0: text.erase(at, 1); break;
-                case 1: text.insert(at, 1, bytes[rng() % sizeof bytes]); break;
-                default: text[at] = bytes[rng() % sizeof bytes]; break;
-                }
-            }
+            for (int edits = 1 + static_cast<int>(rng() % 2); edits > 0; --edits)
+                ts::test::editOnce(text, std::string_view(bytes, sizeof bytes), rng);
             const QString differs = disagreement(text);
             if (!differs.isEmpty())
                 QFAIL(qPrintable(QString::fromStdString(text) + QStringLiteral("\n   ") + differs));

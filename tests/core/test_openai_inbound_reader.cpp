@@ -2,6 +2,7 @@
 // to it (decline) whatever it cannot read the same way, errors included.
 #include "serve/openai_inbound.h"
 #include "serve/openai_inbound_reader.h"
+#include "random_edit.h"
 
 #include <QTest>
 #include <random>
@@ -107,14 +108,8 @@ class TestOpenAIInboundReader : public QObject
         std::mt19937 rng(3);
         for (int round = 0; round < 4000; ++round) {
             std::string text = sample;
-            for (int edits = 1 + static_cast<int>(rng() % 2); edits > 0; --edits) {
-                const std::size_t at = rng() % text.size();
-                switch (rng() % 3) {
-                case 0: text.erase(at, 1); break;
-                case 1: text.insert(at, 1, bytes[rng() % sizeof bytes]); break;
-                default: text[at] = bytes[rng() % sizeof bytes]; break;
-                }
-            }
+            for (int edits = 1 + static_cast<int>(rng() % 2); edits > 0; --edits)
+                ts::test::editOnce(text, std::string_view(bytes, sizeof bytes), rng);
             const QString differs = disagreement(text);
             if (!differs.isEmpty())
                 QFAIL(qPrintable(QString::fromStdString(text) + QStringLiteral("\n   ") + differs));
