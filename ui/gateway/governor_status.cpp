@@ -55,12 +55,29 @@ QStringList breakerColumns(Governor& g, const std::string& key)
     return {text};
 }
 
+QString ttlText(Nanos ttl)
+{
+    if (ttl <= 0)
+        return u"entries never expire"_s;
+    const auto minutes = ttl / (60 * kNsPerSec);
+    return u"time to live "_s + (minutes % 60 == 0 ? QString::number(minutes / 60) + u" h"_s : QString::number(minutes) + u" min"_s);
+}
+
 QString cacheColumns(const cache::ExactCacheConfig& c)
 {
-    const auto minutes = c.ttl / (60 * kNsPerSec);
-    return u"time to live "_s + (minutes % 60 == 0 ? QString::number(minutes / 60) + u" h"_s : QString::number(minutes) + u" min"_s) +
+    return ttlText(c.ttl) +
            (c.replay == cache::ReplayPacing::Original ? u" · hits replay at the original pace"_s : u" · hits replay at once"_s) +
            (c.key.shareAcrossUsers ? u" · shared across users"_s : u" · per user"_s);
+}
+
+QString semanticColumns(const SemanticCacheSettings& s)
+{
+    const QString embedder = s.embedder == "lexical" ? u"lexical embedder (local)"_s
+                                                      : q(s.embedder) + u" embeddings ("_s + q(s.embeddingModel) + u')';
+    const QString threshold = s.threshold ? u"threshold "_s + QString::number(*s.threshold, 'f', 2)
+                                          : u"the embedder's default threshold"_s;
+    return embedder + u" · "_s + threshold + u" · "_s + ttlText(s.ttl) +
+           (s.shareAcrossUsers ? u" · shared across users"_s : u" · per user"_s);
 }
 
 } // namespace
@@ -131,8 +148,14 @@ void GovernorStatus::rebuild()
     auto* cache = section(u"Response cache"_s);
     if (!controller_->cacheError().isEmpty())
         new QTreeWidgetItem(cache, {controller_->cacheError()});
-    else if (config.exactCache.enabled)
-        new QTreeWidgetItem(cache, {u"exact"_s, cacheColumns(config.exactCache)});
+    else {
+        if (config.exactCache.enabled)
+            new QTreeWidgetItem(cache, {u"exact"_s, cacheColumns(config.exactCache)});
+        if (config.semanticCache.enabled) {
+            auto* semantic = new QTreeWidgetItem(cache, {u"semantic"_s, semanticColumns(config.semanticCache)});
+            semantic->setToolTip(1, semantic->text(1)); // the line is long; the column may cut it
+        }
+    }
     for (QTreeWidgetItem* s : {budgets, breakers, limits, cache})
         if (s->childCount() == 0)
             new QTreeWidgetItem(s, {u"none configured"_s});
