@@ -5,6 +5,7 @@
 #include "gateway_bench_body.h"
 #include "gateway_bench_callgrind.h"
 #include "gateway_bench_load.h"
+#include "gateway_bench_nginx.h"
 #include "gateway_bench_report.h"
 #include "gateway_bench_rig.h"
 #include "gateway_bench_upstream.h"
@@ -29,6 +30,7 @@ struct Options
     double seconds = 1.0; // per path and round
     int rounds = 4;
     bool stream = true;
+    bool nginx = true; // measure nginx as a plain-proxy reference when it is installed
 };
 
 struct Target
@@ -99,6 +101,8 @@ Options parseOptions(int argc, char** argv)
             o.rounds = std::atoi(argv[++i]);
         else if (!std::strcmp(argv[i], "--no-stream"))
             o.stream = false;
+        else if (!std::strcmp(argv[i], "--no-nginx"))
+            o.nginx = false;
     }
     return o;
 }
@@ -118,9 +122,15 @@ int benchmark(const Options& o)
     const std::string storeDir = std::filesystem::temp_directory_path() / ("gateway_bench_" + std::to_string(getpid()));
     const auto store = startGateway(upstream.baseUrl(), storeDir + "/bench.tokenscope");
     const auto drop = startGateway(upstream.baseUrl(), "");
-    const std::vector<Target> targets{{"direct (upstream alone)", upstream.port()},
-                                      {"gateway, traces stored", store->port()},
-                                      {"gateway, traces dropped", drop->port()}};
+    std::vector<Target> targets{{"direct (upstream alone)", upstream.port()},
+                                {"gateway, traces stored", store->port()},
+                                {"gateway, traces dropped", drop->port()}};
+    std::string why;
+    const auto nginx = o.nginx ? NginxReference::start(upstream.port(), why) : nullptr;
+    if (nginx)
+        targets.push_back({"nginx proxy (reference)", nginx->port()});
+    else if (o.nginx)
+        std::printf("no plain-proxy reference: %s\n", why.c_str());
     std::printf("gateway_bench: closed-loop keep-alive HTTP/1.1 clients; %d rounds x %.1f s per path, interleaved; "
                 "load average %.2f at start, %u cores\n\n",
                 o.rounds, o.seconds, loadAverage(), std::thread::hardware_concurrency());
@@ -139,6 +149,11 @@ int benchmark(const Options& o)
     std::printf("\nload average %.2f at the end (this includes the bench's own ~200 threads)\n", loadAverage());
     printTargets(one, many, "headline: gateway writing traces to a real TraceStore (what `tokenscope-cli serve` does)", 1);
     printTargets(one, many, "gateway dropping traces", 2);
+    if (nginx) {
+        std::printf("\nreference: nginx proxy_pass, keep-alive upstream pool, 2 workers, no logging; no parsing, routing,\n"
+                    "budgets or traces\n");
+        printTargets(one, many, "nginx as the proxy", 3);
+    }
     if (o.stream)
         std::printf("  added TTFT (stream) p50 %.1f us, p99 %.1f us (no target)\n",
                     ttft(streamed[1], 0.50) - ttft(streamed[0], 0.50), ttft(streamed[1], 0.99) - ttft(streamed[0], 0.99));
