@@ -9,6 +9,7 @@ packages=(
   libpcre2-dev                                   # tokenizer pre-split (PCRE2 with JIT)
   libcpp-httplib-dev                             # the local gateway (serve), and the mock providers in tests
   libhnswlib-dev                                 # the semantic cache's nearest-neighbour index (header-only)
+  libhyperscan-dev                               # guardrails: the whole pattern set scanned in one pass
   qtkeychain-qt6-dev                             # API keys in the OS keychain
   gnome-keyring dbus-daemon                      # a private Secret Service for the keychain tests (with_keyring.sh)
   xvfb xauth fonts-dejavu-core                   # offscreen screenshots and a real window under Xvfb

@@ -2,6 +2,10 @@
 
 #include <charconv>
 #include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
 
 namespace ts::cli {
 
@@ -49,6 +53,20 @@ ParseResult parse(const std::vector<std::string>& argv, const VerbSpec& spec)
         }
     }
     return r;
+}
+
+std::string readFileOrStdin(const Args& args, const char* verb)
+{
+    if (args.positional.size() > 1)
+        throw Exit{2, std::string(verb) + " reads one FILE (or - for standard input)"};
+    if (args.positional.empty() || args.positional[0] == "-")
+        return std::string(std::istreambuf_iterator<char>(std::cin), {});
+    std::ifstream in(args.positional[0], std::ios::binary);
+    if (!in)
+        throw Exit{1, "cannot read " + args.positional[0]};
+    std::ostringstream out;
+    out << in.rdbuf();
+    return out.str();
 }
 
 int parseIntOption(const Args& args, const std::string& name, int fallback, int min, int max)

@@ -41,6 +41,9 @@ struct Exit
     std::string message;
 };
 
+// The one FILE argument's bytes, or standard input when it is "-" or absent.
+std::string readFileOrStdin(const Args& args, const char* verb);
+
 int parseIntOption(const Args& args, const std::string& name, int fallback, int min, int max);
 double parseDoubleOption(const Args& args, const std::string& name, double fallback, double min, double max);
 

@@ -1,7 +1,7 @@
 #include "verbs.h"
 
 #include "gateway/budget_seed.h"
-#include "gateway/gateway_setup.h"
+#include "engine/gateway_setup.h"
 #include "gateway/pipeline.h"
 #include "providers/embedder_factory.h"
 #include "providers/provider_profile.h"

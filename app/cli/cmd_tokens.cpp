@@ -6,28 +6,10 @@
 #include "tokens/model_tokens.h"
 
 #include <cstdio>
-#include <fstream>
-#include <iostream>
-#include <iterator>
-#include <sstream>
 
 namespace ts::cli {
 
 namespace {
-
-std::string readInput(const Args& args)
-{
-    if (args.positional.size() > 1)
-        throw Exit{2, "tokens reads one FILE (or - for standard input)"};
-    if (args.positional.empty() || args.positional[0] == "-")
-        return std::string(std::istreambuf_iterator<char>(std::cin), {});
-    std::ifstream in(args.positional[0], std::ios::binary);
-    if (!in)
-        throw Exit{1, "cannot read " + args.positional[0]};
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
 
 std::string nearestModels(const std::string& model)
 {
@@ -61,7 +43,7 @@ std::string encodingFrom(const Args& args)
 int runTokens(const Args& args)
 {
     const std::string encoding = encodingFrom(args);
-    const std::string text = readInput(args);
+    const std::string text = readFileOrStdin(args, "tokens");
     if (encoding.empty()) {
         if (args.has("--ids"))
             throw Exit{1, "no exact tokenizer for model '" + args.valueOr("--model", "") + "'; only a count estimate"};

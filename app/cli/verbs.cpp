@@ -36,6 +36,18 @@ const std::vector<Verb>& verbs()
          "      and free words for full-text search of the messages. -key:value negates.\n",
          {{"--db", "--limit", "--filter"}, {"--json"}},
          runTraces},
+        {"scan", "find personal data, secrets and prompt injection in text; print it redacted",
+         "usage: tokenscope-cli scan [--policy FILE] [--json] [FILE|-]\n\n"
+         "Scans FILE (or standard input) with the input side of a guard policy and prints each finding\n"
+         "(type, start, end, score, action; byte offsets into the input) and the text with the policy's\n"
+         "rewrites applied. --json prints {\"findings\": [...], \"redacted\": \"...\", \"blocked\": bool} with\n"
+         "prompt-injection reasons under \"injection\" ({\"score\", \"threshold\", \"action\", \"reasons\"}).\n"
+         "Without --policy: personal data and secrets redacted, injection warned at 0.5. FILE may be a\n"
+         "policy or a gateway config with a \"guard\" section. Exit 3 when the policy blocks.\n"
+         "Not detected: names, postal addresses and other free-form personal data (they need a language\n"
+         "model); detection is pattern-based and the injection score is a heuristic with its reasons.\n",
+         {{"--policy"}, {"--json"}},
+         runScan},
         {"tokens", "count tokens exactly (OpenAI encodings) or print the token ids",
          "usage: tokenscope-cli tokens [--encoding o200k_base|cl100k_base | --model M] [--ids] [FILE|-]\n\n"
          "Reads FILE (or standard input) and prints its token count, or with --ids a JSON array of token\n"

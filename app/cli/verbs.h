@@ -31,5 +31,6 @@ int runTokens(const Args& args);
 int runCost(const Args& args);
 int runModels(const Args& args);
 int runServe(const Args& args);
+int runScan(const Args& args);
 
 } // namespace ts::cli

@@ -5,6 +5,7 @@
 #include "workspace_choice.h"
 
 #include "gateway/gateway_controller.h"
+#include "guard/guard_engine.h"
 #include "settings/provider_config.h"
 #include "shell/main_window.h"
 #include "trace/workspace_error.h"
@@ -12,6 +13,8 @@
 #include <QApplication>
 #include <QMessageBox>
 #include <QTextStream>
+
+#include <thread>
 
 using namespace Qt::StringLiterals;
 
@@ -40,6 +43,9 @@ int main(int argc, char** argv)
     const bool screenshot = wantsScreenshot(argc, argv);
     if (screenshot && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
+    // The guard detectors compile their pattern sets once per machine (then load them from the
+    // cache folder in milliseconds): do it off the UI thread, before a policy is applied.
+    std::jthread guardWarmUp([] { ts::guard::sharedDetectors(); });
     QApplication app(argc, argv);
     QApplication::setApplicationName(u"tokenscope"_s);
     QApplication::setApplicationDisplayName(u"Tokenscope"_s);

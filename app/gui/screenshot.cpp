@@ -3,6 +3,7 @@
 #include "screenshot_playground.h"
 
 #include "cache/cache_panel.h"
+#include "guard/guard_panel.h"
 #include "compare/compare_panel.h"
 #include "gateway/gateway_controller.h"
 #include "playground/playground_panel.h"
@@ -78,6 +79,12 @@ void takeScreenshotWhenReady(ui::MainWindow& window, const LaunchOptions& o)
         // The Cache panel reads the workspace on a worker when shown: wait until it shows the result.
         auto* cache = window.cache();
         whenReady(window, o.screenshot, [cache] { return cache->settled(); });
+        return;
+    }
+    if (o.panel == u"guardrails"_s) {
+        // The Guardrails panel also reads on a worker, showing partial results as it goes.
+        auto* guard = window.guardrails();
+        whenReady(window, o.screenshot, [guard] { return guard->settled(); });
         return;
     }
     if (o.panel == u"settings"_s) {

@@ -1,5 +1,6 @@
 #pragma once
-#include "cache/exact_cache_config.h"
+#include "cache/request_key.h"
+#include "gateway/exact_cache_config.h"
 #include "cache/read_pool.h"
 #include "gateway/stages.h"
 #include "model/clock.h"

@@ -1,23 +1,11 @@
 #pragma once
+#include "gateway/exact_cache_config.h"
 #include "model/request.h"
 
 #include <string>
 #include <string_view>
 
 namespace ts::cache {
-
-// How message text is compared: byte for byte, or with leading and trailing whitespace trimmed and
-// every run of whitespace inside read as one space (so "Hi  there\n" and "Hi there" share an entry).
-enum class WhitespacePolicy { Exact, Collapse };
-
-struct KeyPolicy
-{
-    WhitespacePolicy whitespace = WhitespacePolicy::Exact;
-    // Off: each user has their own entries (one user's answer may quote what only they may see).
-    bool shareAcrossUsers = false;
-
-    bool operator==(const KeyPolicy&) const = default;
-};
 
 struct RequestKey
 {

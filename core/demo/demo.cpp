@@ -4,7 +4,9 @@
 #include "cache/lexical_embedder.h"
 #include "cache/semantic_layer.h"
 #include "demo/scenario.h"
+#include "gateway/guard_stages.h"
 #include "gateway/table_router.h"
+#include "model/attributes.h"
 #include "providers/simulated.h"
 #include "trace/workspace_error.h"
 
@@ -107,6 +109,18 @@ std::shared_ptr<ResponseCache> demoCaches(const std::string& workspacePath, Cloc
     return std::make_shared<cache::CacheLayers>(std::move(layers));
 }
 
+// Personal data redacted (and restored in answers), secrets blocked, clear injection attempts
+// blocked and weaker ones logged by score; answers masked.
+std::shared_ptr<const guard::CompiledPolicy> demoGuardPolicy()
+{
+    static const auto policy = std::make_shared<const guard::CompiledPolicy>(guard::parsePolicyText(R"({
+        "name": "demo",
+        "input": {"personal_data": "redact", "secret": "block",
+                  "injection": {"action": "block", "threshold": 0.6}},
+        "output": {"personal_data": "mask", "secret": "redact"}})"));
+    return policy;
+}
+
 PipelineResult runOne(const std::string& scenario, const Event& ev, ScenarioContext& ctx)
 {
     if (scenario == "copilot")
@@ -133,10 +147,18 @@ Stats run(const Options& options, const Pipeline::TraceSink& sink,
     sim.refusalRate = 0.015;
     auto providers = std::make_shared<ProviderRegistry>();
     providers->add(std::make_shared<SimulatedProvider>(sim));
-    Pipeline pipeline(providers, sink);
+    // Every demo trace is simulated traffic, also one a guard stopped before any provider ran.
+    Pipeline pipeline(providers, [&sink](Trace t) {
+        for (Span& s : t.spans)
+            if (s.parentSpanId.empty())
+                s.attributes.insert_or_assign(std::string(attr::kSimulated), true);
+        sink(std::move(t));
+    });
     pipeline.setRouter(demoRoutes());
     EventClock cacheClock;
     pipeline.setCache(demoCaches(options.workspacePath, cacheClock));
+    pipeline.setGuards(std::make_shared<PolicyInputGuard>(demoGuardPolicy()),
+                       std::make_shared<PolicyOutputGuard>(demoGuardPolicy()));
     IdSource ids(options.seed);
     ScenarioContext ctx{pipeline, ids, rng};
 

@@ -1,5 +1,6 @@
 #include "demo/corpus.h"
 #include "demo/scenario.h"
+#include "demo/sensitive.h"
 
 #include "gateway/call_span.h"
 #include "model/attributes.h"
@@ -40,7 +41,9 @@ PipelineResult runCopilot(const Event& ev, ScenarioContext& ctx)
 {
     ChatRequest r = baseRequest(ctx.rng() % 5 == 0 ? "gpt-4.1-mini" : "gpt-4.1-nano", "copilot", ctx.rng, 120);
     r.meta.tags = {"ide", "completion"};
-    r.messages = {{Role::System, corpus::kCopilotSystemPrompt}, {Role::User, corpus::codeSnippet(ctx.rng)}};
+    auto spice = sensitive::generatorFor(ev.dayFraction, ev.scenario);
+    r.messages = {{Role::System, corpus::kCopilotSystemPrompt},
+                  {Role::User, sensitive::leakedKeyLine(spice) + corpus::codeSnippet(ctx.rng)}};
     r.maxTokens = 64;
     r.temperature = 0.2;
     return send(std::move(r), ev, ctx);
@@ -56,7 +59,8 @@ PipelineResult runWriter(const Event& ev, ScenarioContext& ctx)
         r.messages.push_back({Role::User, corpus::pick(corpus::kWriterTasks, ctx.rng)});
         r.messages.push_back({Role::Assistant, "Here is a first draft. Tell me what to change."});
     }
-    r.messages.push_back({Role::User, corpus::pick(corpus::kWriterTasks, ctx.rng) + "."});
+    auto spice = sensitive::generatorFor(ev.dayFraction, ev.scenario);
+    r.messages.push_back({Role::User, corpus::pick(corpus::kWriterTasks, ctx.rng) + "." + sensitive::contactAside(spice)});
     r.maxTokens = premium ? 900 : 400;
     r.temperature = 0.8;
     return send(std::move(r), ev, ctx);
@@ -75,6 +79,9 @@ PipelineResult runRag(const Event& ev, ScenarioContext& ctx)
         context += corpus::document(base + i * 3, 350) + "\n";
     r.messages = {{Role::System, corpus::kRagSystemPrompt},
                   {Role::User, context + "\nQuestion: " + corpus::pick(corpus::kRagQuestions, ctx.rng)}};
+    auto spice = sensitive::generatorFor(ev.dayFraction, ev.scenario);
+    if (std::string attempt = sensitive::injectionAttempt(spice); !attempt.empty())
+        r.messages.back().content += "\n" + attempt;
     r.maxTokens = 500;
     r.temperature = 0.1;
     return send(std::move(r), ev, ctx);

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <stdexcept>
 
 namespace ts {
 
@@ -233,7 +234,8 @@ GatewayConfigResult parseGatewayConfig(std::string_view jsonText)
         return result;
     }
     Reader r{result.errors};
-    r.unknownFields(doc, {"routes", "tiers", "budgets", "keys", "circuit_breaker", "cache"}, "config");
+    r.unknownFields(doc, {"routes", "tiers", "budgets", "keys", "circuit_breaker", "cache", "guard"},
+                    "config");
     auto list = [&](const char* field) -> const json& {
         static const json empty = json::array();
         auto it = doc.find(field);
@@ -265,6 +267,13 @@ GatewayConfigResult parseGatewayConfig(std::string_view jsonText)
             readCache(r, *it, result.config);
         else
             r.fail("cache", "expected an object");
+    }
+    if (auto it = doc.find("guard"); it != doc.end() && !it->is_null()) {
+        try {
+            result.config.guard = guard::parsePolicy(*it);
+        } catch (const std::invalid_argument& e) {
+            result.errors.push_back(e.what());
+        }
     }
     return result;
 }

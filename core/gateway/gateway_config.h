@@ -1,5 +1,6 @@
 #pragma once
-#include "cache/exact_cache_config.h"
+#include "gateway/exact_cache_config.h"
+#include "guard/policy.h"
 #include "gateway/budget_ledger.h"
 #include "gateway/circuit_breaker.h"
 #include "gateway/rate_limiter.h"
@@ -83,6 +84,7 @@ struct GatewayConfig
     BreakerConfig breaker;
     cache::ExactCacheConfig exactCache;  // "cache": {"exact": {...}}; off unless enabled
     SemanticCacheSettings semanticCache; // "cache": {"semantic": {...}}; off unless enabled
+    std::optional<guard::Policy> guard;  // "guard": a guard policy (guard/policy.h); none when absent
 
     const RouteConfig* route(std::string_view name) const;
     const VirtualKey* keyForSecret(std::string_view secret) const; // constant-time compare

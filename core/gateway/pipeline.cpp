@@ -1,6 +1,7 @@
 #include "gateway/pipeline.h"
 
 #include "gateway/call_span.h"
+#include "gateway/guarded_stream.h"
 #include "gateway/pipeline_run.h"
 #include "model/attributes.h"
 #include "model/span_note.h"
@@ -62,6 +63,13 @@ std::shared_ptr<Governor> Pipeline::governor() const
     return governor_;
 }
 
+void Pipeline::setGuards(std::shared_ptr<InputGuard> input, std::shared_ptr<OutputGuard> output)
+{
+    std::lock_guard lock(swapMutex_);
+    inputGuard_ = std::move(input);
+    outputGuard_ = std::move(output);
+}
+
 void Pipeline::setProviders(std::shared_ptr<ProviderRegistry> providers)
 {
     std::lock_guard lock(swapMutex_);
@@ -89,9 +97,30 @@ std::shared_ptr<const ProviderRegistry> Pipeline::providerRegistry() const
 
 PipelineResult Pipeline::run(ChatRequest request, const RunOptions& callerOptions)
 {
-    const std::shared_ptr<ResponseCache> cache = this->cache();
+    // What this run uses, taken at once, whatever is swapped while it runs.
+    std::shared_ptr<ResponseCache> cache;
+    std::shared_ptr<InputGuard> inputGuard;
+    std::shared_ptr<OutputGuard> outputGuard;
+    std::shared_ptr<const ProviderRegistry> providers;
+    std::shared_ptr<Router> router;
+    std::shared_ptr<Governor> governor;
+    {
+        std::lock_guard lock(swapMutex_);
+        cache = cache_;
+        inputGuard = inputGuard_;
+        outputGuard = outputGuard_;
+        providers = providers_;
+        router = router_;
+        governor = governor_;
+    }
     std::vector<TextDelta> deltas;
     RunOptions options = callerOptions;
+    // Guards sit between the model's text and the caller; the cache records the model's own text.
+    std::shared_ptr<GuardedStream> guarded;
+    if (options.onText && (inputGuard || outputGuard)) {
+        guarded = std::make_shared<GuardedStream>(std::move(options.onText));
+        options.onText = [guarded](std::string_view text, Nanos at) { return guarded->piece(text, at); };
+    }
     if (cache && options.onText)
         options.onText = timedText(std::move(options.onText), deltas);
     std::optional<TraceBuilder> own;
@@ -102,20 +131,25 @@ PipelineResult Pipeline::run(ChatRequest request, const RunOptions& callerOption
                              options.parent ? SpanKind::Internal : SpanKind::Server);
     recordRequestMeta(root, request);
     Run run{std::move(request), options, trace, root, {}, std::mt19937_64(std::hash<std::string>{}(root.spanId)),
-            {}, {}, {}};
-    {
-        std::lock_guard lock(swapMutex_); // what this run uses, whatever is swapped while it runs
-        run.providers = providers_;
-        run.router = router_;
-        run.governor = governor_;
-    }
+            {}, {}, {}, {}, {}, {}};
+    run.providers = std::move(providers);
+    run.router = std::move(router);
+    run.governor = std::move(governor);
+    run.inputGuard = std::move(inputGuard);
+    run.outputGuard = std::move(outputGuard);
     run.result.traceId = trace.traceId();
     run.result.rootSpanId = root.spanId;
 
     guardInput(run);
+    if (guarded && !run.result.error)
+        guarded->arm(run.outputGuard ? run.outputGuard->watch(run.request) : nullptr, run.restorer);
     if (!run.result.error && !lookupCache(run, cache.get()))
         route(run);
-    if (!run.result.error)
+    if (guarded) // what the watch held back goes out, also when the stream failed after it began
+        guarded->finish(trace.clock().now());
+    if (guarded && guarded->stoppedByGuard())
+        run.result.error = {ProviderError::Kind::Config, 0, std::nullopt, "guard_blocked", {}, guarded->reason()};
+    if (!run.result.error || (guarded && guarded->stoppedByGuard()))
         guardOutput(run);
     if (!run.result.error && !run.result.cacheHit)
         storeCache(run, cache.get(), std::move(deltas));
@@ -138,6 +172,9 @@ PipelineResult Pipeline::run(ChatRequest request, const RunOptions& callerOption
         tr.output.push_back(run.result.response.asMessage());
     if (own && sink_)
         sink_(own->take());
+    // The trace keeps the placeholders; the caller gets the originals back.
+    if (run.restorer)
+        run.result.response.text = run.restorer->restore(run.result.response.text);
     return std::move(run.result);
 }
 
@@ -148,18 +185,21 @@ void Pipeline::runGuard(Run& run, const char* stage, const std::string& policy,
     Span& span = run.trace.begin(stage, run.root.spanId);
     note(span, attr::kStage, std::string(stage));
     note(span, "tokenscope.guard.policy", policy);
-    const GuardVerdict verdict = check ? check(span) : GuardVerdict{};
+    GuardVerdict verdict = check ? check(span) : GuardVerdict{};
     note(span, attr::kGuardFindings, std::int64_t{verdict.findings});
-    if (verdict.blocked)
+    if (verdict.restorer)
+        run.restorer = std::move(verdict.restorer);
+    if (verdict.blocked && !run.result.error)
         run.result.error = {ProviderError::Kind::Config, 0, std::nullopt, "guard_blocked", {}, verdict.reason};
     run.trace.end(span, verdict.blocked ? SpanStatus::Error : SpanStatus::Ok, verdict.reason);
 }
 
 void Pipeline::guardInput(Run& run)
 {
-    if (!inputGuard_)
+    InputGuard* guard = run.inputGuard.get();
+    if (!guard)
         return runGuard(run, "guard.input", "none", {});
-    runGuard(run, "guard.input", inputGuard_->policyName(), [&](Span& span) { return inputGuard_->check(run.request, span); });
+    runGuard(run, "guard.input", guard->policyName(), [&](Span& span) { return guard->check(run.request, span); });
 }
 
 bool Pipeline::lookupCache(Run& run, ResponseCache* cache)
@@ -213,10 +253,11 @@ void Pipeline::replay(Run& run, const CachedAnswer& answer)
 
 void Pipeline::guardOutput(Run& run)
 {
-    if (!outputGuard_)
+    OutputGuard* guard = run.outputGuard.get();
+    if (!guard)
         return runGuard(run, "guard.output", "none", {});
-    runGuard(run, "guard.output", outputGuard_->policyName(),
-             [&](Span& span) { return outputGuard_->check(run.request, run.result.response, span); });
+    runGuard(run, "guard.output", guard->policyName(),
+             [&](Span& span) { return guard->check(run.request, run.result.response, span); });
 }
 
 void Pipeline::storeCache(Run& run, ResponseCache* cache, std::vector<TextDelta> deltas)

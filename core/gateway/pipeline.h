@@ -63,8 +63,8 @@ public:
     // Circuit breakers, rate limits and budgets applied to every attempt; null: none.
     void setGovernor(std::shared_ptr<Governor> governor);
     std::shared_ptr<Governor> governor() const;
-    void setInputGuard(std::shared_ptr<InputGuard> guard) { inputGuard_ = std::move(guard); }
-    void setOutputGuard(std::shared_ptr<OutputGuard> guard) { outputGuard_ = std::move(guard); }
+    // Swapped like the router; null: none (the stage's span says "none").
+    void setGuards(std::shared_ptr<InputGuard> input, std::shared_ptr<OutputGuard> output);
     // Swapped like the router: calls in flight keep the cache they started with. Null: none.
     void setCache(std::shared_ptr<ResponseCache> cache);
     std::shared_ptr<ResponseCache> cache() const;
@@ -98,11 +98,11 @@ private:
     std::vector<std::shared_ptr<ProviderRegistry>> retired_; // keeps providers() references valid
     TraceSink sink_;
     std::shared_ptr<const Catalog> catalog_;
-    std::shared_ptr<Router> router_;     // guarded by swapMutex_
-    std::shared_ptr<Governor> governor_; // guarded by swapMutex_
-    std::shared_ptr<InputGuard> inputGuard_;
-    std::shared_ptr<OutputGuard> outputGuard_;
-    std::shared_ptr<ResponseCache> cache_; // guarded by swapMutex_
+    std::shared_ptr<Router> router_;           // guarded by swapMutex_
+    std::shared_ptr<Governor> governor_;       // guarded by swapMutex_
+    std::shared_ptr<InputGuard> inputGuard_;   // guarded by swapMutex_
+    std::shared_ptr<OutputGuard> outputGuard_; // guarded by swapMutex_
+    std::shared_ptr<ResponseCache> cache_;     // guarded by swapMutex_
 };
 
 } // namespace ts

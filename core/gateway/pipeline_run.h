@@ -19,13 +19,16 @@ struct Pipeline::Run
     std::shared_ptr<const ProviderRegistry> providers;
     std::shared_ptr<Router> router;
     std::shared_ptr<Governor> governor;
+    std::shared_ptr<InputGuard> inputGuard;
+    std::shared_ptr<OutputGuard> outputGuard;
+    std::shared_ptr<const TextRestorer> restorer; // set by the input guard when it redacted
 };
 
 // What one attempt at one deployment came to.
 struct Pipeline::Attempted
 {
-    bool streamed = false;      // text reached the caller: no other attempt may follow
-    std::int64_t tokens = 0;    // input + output, reported or counted
+    bool streamed = false;   // text reached the caller: no other attempt may follow
+    std::int64_t tokens = 0; // input + output, reported or counted
     double costUsd = 0;
     std::optional<double> latencyMs; // to the first token, or the whole call
 };

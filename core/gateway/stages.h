@@ -6,8 +6,10 @@
 #include "providers/error_category.h"
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ts {
@@ -15,11 +17,34 @@ namespace ts {
 // The pipeline's seams. Each stage records what it did on its span's attributes; the defaults
 // below pass everything through, and later work (guards, caches) plugs in real ones.
 
+// Puts back what an input guard took out (reversible redaction): the caller's answer gets the
+// originals while the trace and the caches keep the placeholders.
+class TextRestorer
+{
+public:
+    virtual ~TextRestorer() = default;
+    virtual std::string restore(std::string_view text) const = 0;
+    // Streams: what can be shown now; a placeholder split across pieces waits in `pending`.
+    virtual std::string restoreStream(std::string& pending, std::string_view piece, bool atEnd) const = 0;
+};
+
 struct GuardVerdict
 {
     bool blocked = false;
     std::string reason;
     int findings = 0;
+    std::shared_ptr<const TextRestorer> restorer; // input guards that redacted reversibly
+};
+
+// Watches a streamed answer as it arrives, before the caller sees it. feed() returns the text
+// that may be shown now (rewritten where the policy says; a tail that may still grow into a
+// finding can be held back) and sets stop, with the reason, when the policy blocks.
+class StreamWatch
+{
+public:
+    virtual ~StreamWatch() = default;
+    virtual std::string feed(std::string_view piece, bool& stop, std::string& reason) = 0;
+    virtual std::string finish(bool& stop, std::string& reason) = 0;
 };
 
 class InputGuard
@@ -37,6 +62,8 @@ public:
     virtual ~OutputGuard() = default;
     virtual std::string policyName() const = 0;
     virtual GuardVerdict check(const ChatRequest& request, ChatResponse& response, Span& span) = 0;
+    // For streamed answers; null when this guard only judges the finished answer.
+    virtual std::unique_ptr<StreamWatch> watch(const ChatRequest&) { return nullptr; }
 };
 
 // One piece of streamed text: its size and when it arrived, counted from the first piece.

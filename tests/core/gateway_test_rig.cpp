@@ -1,6 +1,6 @@
 #include "gateway_test_rig.h"
 
-#include "gateway/gateway_setup.h"
+#include "engine/gateway_setup.h"
 #include "providers/provider_profile.h"
 
 #include <QtGlobal>
@@ -35,7 +35,7 @@ std::vector<ProviderProfile> profilesFor(const MockOpenAIServer& openai, const M
     o.id = "openai";
     o.kind = "openai";
     o.baseUrl = rig.openaiBaseUrl.empty() ? openai.baseUrl() : rig.openaiBaseUrl;
-    o.models = {"mock-usage", "mock-tools", "mock-429", "mock-500", "mock-drip", "text-embedding-3-small"};
+    o.models = {"mock-usage", "mock-echo", "mock-tools", "mock-429", "mock-500", "mock-drip", "text-embedding-3-small"};
     if (rig.openaiIdleTimeout.count() > 0)
         o.idleTimeout = rig.openaiIdleTimeout;
     ProviderProfile a;

@@ -2,7 +2,7 @@
 // pacing, and the same request again is a hit replayed as a stream (paced or at once), with what
 // happened on the cache.lookup span; the gateway config's "cache" section turns it on.
 #include "cache/exact_cache.h"
-#include "gateway/gateway_setup.h"
+#include "engine/gateway_setup.h"
 #include "model/attributes.h"
 #include "providers/embedder_factory.h"
 #include "providers/simulated.h"

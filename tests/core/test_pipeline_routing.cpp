@@ -1,6 +1,6 @@
 // The route stage with a gateway config applied: fallbacks, retries, breakers, rate limits and
 // budgets, driven through Pipeline::run with scripted providers on a virtual clock (no HTTP).
-#include "gateway/gateway_setup.h"
+#include "engine/gateway_setup.h"
 #include "model/attributes.h"
 
 #include <QtTest>

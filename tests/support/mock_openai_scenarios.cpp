@@ -291,9 +291,40 @@ Reply azureAccessDenied()
                                             "correct regional API endpoint for your resource."}});
 }
 
+// "mock-echo": the answer repeats the last user message, streamed 5 bytes a piece so anything in
+// it (a guard's placeholder) arrives split across pieces.
+std::string lastUserText(const json& request)
+{
+    std::string text;
+    for (const json& m : request.value("messages", json::array()))
+        if (m.value("role", "") == "user" && m.contains("content") && m["content"].is_string())
+            text = m["content"].get<std::string>();
+    return text;
+}
+
+Reply echo(const std::string& model, const json& request)
+{
+    const std::string text = lastUserText(request);
+    if (!request.value("stream", false)) {
+        json body = json::parse(completion(model).body);
+        body["choices"][0]["message"]["content"] = text;
+        return {.headers = okHeaders(), .body = body.dump()};
+    }
+    std::vector<std::string> pieces;
+    for (std::size_t at = 0; at < text.size(); at += 5)
+        pieces.push_back(text.substr(at, 5));
+    std::vector<json> chunks = contentChunks(model, pieces);
+    chunks.push_back(chunk(model, choice(json::object(), "stop")));
+    std::vector<std::string> payloads = dumped(chunks);
+    payloads.push_back("[DONE]");
+    return {.headers = okHeaders(), .contentType = std::string(kEventStream), .pieces = frame(payloads, {})};
+}
+
 Reply replyFor(const json& request, const Options& options)
 {
     const std::string model = request.value("model", "");
+    if (model == "mock-echo")
+        return echo(model, request);
     if (model == "mock-429" || model == "mock-429-ms")
         return rateLimited(model == "mock-429-ms");
     if (model == "mock-quota")

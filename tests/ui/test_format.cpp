@@ -71,6 +71,9 @@ void TestFormat::duration_data()
     QTest::addColumn<QString>("expected");
     QTest::newRow("zero") << 0.0 << u"0 ms"_s;
     QTest::newRow("sub-millisecond") << 0.42 << u"0.42 ms"_s;
+    QTest::newRow("microseconds") << 0.0374 << u"37 µs"_s;
+    QTest::newRow("under a microsecond") << 0.0002 << u"1 µs"_s;
+    QTest::newRow("rounds into 0.10 ms") << 0.09996 << u"0.10 ms"_s;
     QTest::newRow("a few ms") << 8.46 << u"8.5 ms"_s;
     QTest::newRow("rounds into whole ms") << 9.96 << u"10 ms"_s;
     QTest::newRow("hundreds of ms") << 850.2 << u"850 ms"_s;

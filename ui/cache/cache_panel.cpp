@@ -1,19 +1,16 @@
 #include "cache/cache_panel.h"
 
 #include "bridge/store_watcher.h"
+#include "common/analysis_bar.h"
+#include "common/read_note.h"
 #include "cache/cache_analyzer.h"
 #include "cache/cache_invalidator.h"
 #include "cache/cache_overview.h"
-#include "cache/cache_text.h"
 #include "cache/invalidate_box.h"
 #include "cache/provider_caching_view.h"
 #include "cache/tuning_view.h"
 #include "trace/store.h"
 
-#include <QHBoxLayout>
-#include <QLabel>
-#include <QProgressBar>
-#include <QPushButton>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -22,9 +19,8 @@ using namespace Qt::StringLiterals;
 namespace ts::ui::cachepanel {
 
 CachePanel::CachePanel(std::shared_ptr<TraceStore> store, QWidget* parent, std::int64_t traceCap)
-    : QWidget(parent), analyzer_(new CacheAnalyzer(store, traceCap, this)), status_(new QLabel(this)),
-      progress_(new QProgressBar(this)), cancel_(new QPushButton(u"Cancel"_s, this)),
-      refresh_(new QPushButton(u"Refresh"_s, this)), overview_(new CacheOverview(this)), tabs_(new QTabWidget(this)),
+    : QWidget(parent), analyzer_(new CacheAnalyzer(store, traceCap, this)), bar_(new AnalysisBar(u"Cache"_s, this)),
+      overview_(new CacheOverview(this)), tabs_(new QTabWidget(this)),
       tuning_(new TuningView(this)), providers_(new ProviderCachingView(this)),
       invalidate_(new InvalidateBox(new CacheInvalidator(store->path(), this), this))
 {
@@ -33,19 +29,10 @@ CachePanel::CachePanel(std::shared_ptr<TraceStore> store, QWidget* parent, std::
     tabs_->addTab(invalidate_, u"Invalidate"_s);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 8, 12, 8);
-    layout->addWidget(buildTopBar());
+    layout->addWidget(bar_);
     layout->addWidget(overview_);
     layout->addWidget(tabs_, 1);
-    connect(analyzer_, &CacheAnalyzer::progress, this, &CachePanel::onProgress);
-    connect(analyzer_, &CacheAnalyzer::finished, this, &CachePanel::onFinished);
-    connect(analyzer_, &CacheAnalyzer::cancelled, this, [this] {
-        setBusy(false);
-        status_->setText(analysis_ ? status_->text() : u"Cancelled. Refresh reads the traces again."_s);
-    });
-    connect(analyzer_, &CacheAnalyzer::failed, this, [this](const QString& reason) {
-        setBusy(false);
-        status_->setText(u"The workspace could not be read: "_s + reason);
-    });
+    connectAnalyzer();
     connect(tuning_, &TuningView::pairChosen, this, [this](const ts::cache::TuningResult* tuning, const ts::cache::TuningPair* pair) {
         if (!tuning || !pair)
             return invalidate_->setChosenEntry({}, {});
@@ -55,32 +42,23 @@ CachePanel::CachePanel(std::shared_ptr<TraceStore> store, QWidget* parent, std::
     // The analysis is too heavy to redo on every commit: say that it is behind, and let the user refresh.
     connect(new StoreWatcher(store, this), &StoreWatcher::tracesChanged, this, [this] {
         if (analysis_ && !analyzing())
-            status_->setText(text::readNote(analysis_->tracesRead, analysis_->tracesInWorkspace) +
-                             u" New traces have arrived since: Refresh to include them."_s);
+            bar_->setStatus(readNote(analysis_->tracesRead, analysis_->tracesInWorkspace) +
+                            u" New traces have arrived since: Refresh to include them."_s);
     });
-    connect(cancel_, &QPushButton::clicked, this, &CachePanel::cancel);
-    connect(refresh_, &QPushButton::clicked, this, &CachePanel::refresh);
-    setBusy(false);
+    connect(bar_, &AnalysisBar::cancelClicked, this, &CachePanel::cancel);
+    connect(bar_, &AnalysisBar::refreshClicked, this, &CachePanel::refresh);
 }
 
 CachePanel::~CachePanel() = default;
 
-QWidget* CachePanel::buildTopBar()
+void CachePanel::connectAnalyzer()
 {
-    auto* bar = new QWidget(this);
-    auto* title = new QLabel(u"Cache"_s, bar);
-    title->setStyleSheet(u"font-size: 16px; font-weight: 600;"_s);
-    progress_->setMaximumWidth(220);
-    progress_->setTextVisible(false);
-    auto* layout = new QHBoxLayout(bar);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(title);
-    layout->addSpacing(12);
-    layout->addWidget(status_, 1);
-    layout->addWidget(progress_);
-    layout->addWidget(cancel_);
-    layout->addWidget(refresh_);
-    return bar;
+    connect(analyzer_, &CacheAnalyzer::progress, bar_, &AnalysisBar::setProgress);
+    connect(analyzer_, &CacheAnalyzer::finished, this, &CachePanel::onFinished);
+    connect(analyzer_, &CacheAnalyzer::cancelled, this, [this] {
+        bar_->showDone(analysis_ ? bar_->status() : u"Cancelled. Refresh reads the traces again."_s);
+    });
+    connect(analyzer_, &CacheAnalyzer::failed, bar_, &AnalysisBar::showFailed);
 }
 
 void CachePanel::showEvent(QShowEvent* event)
@@ -93,8 +71,7 @@ void CachePanel::showEvent(QShowEvent* event)
 void CachePanel::refresh()
 {
     started_ = true;
-    setBusy(true);
-    status_->setText(u"Reading traces…"_s);
+    bar_->showRunning(u"Reading traces…"_s);
     analyzer_->start();
 }
 
@@ -102,29 +79,12 @@ void CachePanel::cancel() { analyzer_->cancel(); }
 
 bool CachePanel::analyzing() const { return analyzer_->running(); }
 
-QString CachePanel::statusText() const { return status_->text(); }
-
-void CachePanel::setBusy(bool busy)
-{
-    progress_->setVisible(busy);
-    cancel_->setVisible(busy);
-    refresh_->setEnabled(!busy);
-    if (busy)
-        progress_->setRange(0, 0); // busy until the first figure arrives
-}
-
-void CachePanel::onProgress(const QString& stage, int done, int total)
-{
-    progress_->setRange(0, total);
-    progress_->setValue(done);
-    status_->setText(stage + u"… "_s + QString::number(done) + u" of "_s + QString::number(total));
-}
+QString CachePanel::statusText() const { return bar_->status(); }
 
 void CachePanel::onFinished(std::shared_ptr<const CacheAnalysis> analysis)
 {
     analysis_ = std::move(analysis);
-    setBusy(false);
-    status_->setText(text::readNote(analysis_->tracesRead, analysis_->tracesInWorkspace));
+    bar_->showDone(readNote(analysis_->tracesRead, analysis_->tracesInWorkspace));
     overview_->setReport(analysis_->report);
     providers_->setReport(analysis_->report);
     // The view keeps the tuning result alive as long as it shows pairs from it.

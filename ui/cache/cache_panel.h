@@ -5,13 +5,14 @@
 
 #include <memory>
 
-class QLabel;
-class QProgressBar;
-class QPushButton;
 class QTabWidget;
 
 namespace ts {
 class TraceStore;
+}
+
+namespace ts::ui {
+class AnalysisBar;
 }
 
 namespace ts::ui::cachepanel {
@@ -54,18 +55,13 @@ protected:
     void showEvent(QShowEvent* event) override;
 
 private:
-    QWidget* buildTopBar();
-    void onProgress(const QString& stage, int done, int total);
+    void connectAnalyzer();
     void onFinished(std::shared_ptr<const CacheAnalysis> analysis);
-    void setBusy(bool busy);
 
     CacheAnalyzer* analyzer_;
     std::shared_ptr<const CacheAnalysis> analysis_;
     bool started_ = false;
-    QLabel* status_;
-    QProgressBar* progress_;
-    QPushButton* cancel_;
-    QPushButton* refresh_;
+    AnalysisBar* bar_;
     CacheOverview* overview_;
     QTabWidget* tabs_;
     TuningView* tuning_;

@@ -73,13 +73,4 @@ QString missingHits(const ts::cache::CacheReport& report)
            u"Threshold tuning shows what a semantic cache would have done."_s;
 }
 
-QString readNote(std::int64_t read, std::int64_t inWorkspace)
-{
-    if (inWorkspace == 0)
-        return u"No traces in this workspace yet."_s;
-    if (read < inWorkspace)
-        return u"Read the newest "_s + format::grouped(read) + u" of "_s + format::grouped(inWorkspace) + u" traces."_s;
-    return u"Read all "_s + format::grouped(read) + (read == 1 ? u" trace."_s : u" traces."_s);
-}
-
 } // namespace ts::ui::cachepanel::text

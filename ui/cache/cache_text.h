@@ -17,7 +17,5 @@ QString tuningSentence(const ts::cache::ThresholdFigures& figures);
 QString layerLine(ts::cache::CacheLayer layer, const ts::cache::LayerFigures& figures);
 // Which layers have seen no hit, and why that may be; empty when every layer has.
 QString missingHits(const ts::cache::CacheReport& report);
-// "Read the newest 5,000 of 12,345 traces." / "Read all 1,234 traces."
-QString readNote(std::int64_t read, std::int64_t inWorkspace);
 
 } // namespace ts::ui::cachepanel::text

@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 
@@ -86,6 +87,9 @@ QString duration(double ms)
         return u'-' % duration(-ms);
     if (ms == 0)
         return u"0 ms"_s;
+    // Guards and cache lookups take microseconds: say so rather than "0.00 ms".
+    if (std::llround(ms * 1000) < 100)
+        return QString::number(std::max<long long>(1, std::llround(ms * 1000))) % u" µs";
     if (roundTo(ms, 2) < 1)
         return fixed(ms, 2) % u" ms";
     if (roundTo(ms, 1) < 10)

@@ -1,6 +1,7 @@
 #include "gateway/config_summary.h"
 
 #include "common/format.h"
+#include "cache/semantic_threshold.h"
 #include "gateway/gateway_config.h"
 
 #include <QHeaderView>
@@ -100,6 +101,66 @@ QString seconds(Nanos ns)
     return QString::number(s) + u" s"_s;
 }
 
+QString scopeText(bool shared) { return shared ? u"shared by all users"_s : u"per user"_s; }
+
+void addCaches(QTreeWidgetItem* top, const GatewayConfig& config)
+{
+    const cache::ExactCacheConfig& e = config.exactCache;
+    add(top, u"exact"_s,
+        e.enabled ? QStringList{u"kept "_s + seconds(e.ttl),
+                                e.replay == cache::ReplayPacing::Original ? u"replayed with its pacing"_s
+                                                                          : u"replayed at once"_s,
+                                e.key.whitespace == cache::WhitespacePolicy::Collapse ? u"whitespace collapsed"_s
+                                                                                      : u"text compared exactly"_s,
+                                scopeText(e.key.shareAcrossUsers)}
+                        .join(u" · "_s)
+                  : u"off"_s);
+    const SemanticCacheSettings& s = config.semanticCache;
+    if (!s.enabled) {
+        add(top, u"semantic"_s, u"off"_s);
+        return;
+    }
+    const QString embedder = s.embedder == "lexical" ? u"built-in lexical embedder"_s
+                                                     : q(s.embedder) + u" embeddings "_s + q(s.embeddingModel);
+    const QString threshold = s.threshold ? QString::number(static_cast<double>(*s.threshold), 'f', 2)
+                                          : u"default "_s + QString::number(static_cast<double>(cache::defaultThresholdFor(s.embedder)), 'f', 2);
+    add(top, u"semantic"_s,
+        QStringList{embedder, u"similarity ≥ "_s + threshold, s.ttl > 0 ? u"kept "_s + seconds(s.ttl) : u"kept until evicted"_s,
+                    scopeText(s.shareAcrossUsers)}
+            .join(u" · "_s));
+}
+
+QString ruleText(const guard::Rule& rule, bool withThreshold)
+{
+    QString text = q(guard::actionName(rule.action));
+    if (withThreshold)
+        text += u" at "_s + QString::number(rule.threshold, 'f', 2);
+    return text;
+}
+
+void addGuardStage(QTreeWidgetItem* top, const QString& stage, const guard::StagePolicy& p)
+{
+    if (p.empty())
+        return;
+    QTreeWidgetItem* item = add(top, stage);
+    for (const auto& [category, rule] : p.byCategory)
+        add(item, q(guard::categoryName(category)).replace(u'_', u' '), ruleText(rule, false));
+    for (const auto& [type, rule] : p.byType)
+        add(item, q(type), ruleText(rule, false));
+    if (p.injection)
+        add(item, u"prompt injection"_s, ruleText(*p.injection, true));
+    if (p.systemPromptLeak)
+        add(item, u"system prompt leak"_s, ruleText(*p.systemPromptLeak, true));
+    if (p.schema)
+        add(item, u"answer against its JSON schema"_s, ruleText(*p.schema, false));
+    if (p.bannedWords)
+        add(item, u"banned words and topics"_s,
+            ruleText(*p.bannedWords, false) + u" · "_s + QString::number(p.words.size()) + u" words, "_s +
+                QString::number(p.topics.size()) + u" topics"_s);
+    if (p.maxLength)
+        add(item, u"longer than "_s + QString::number(p.maxBytes) + u" bytes"_s, ruleText(*p.maxLength, false));
+}
+
 } // namespace
 
 ConfigSummary::ConfigSummary(QWidget* parent) : QTreeWidget(parent)
@@ -133,6 +194,15 @@ void ConfigSummary::showConfig(const GatewayConfig& config)
     const BreakerConfig& b = config.breaker;
     add(section(u"Circuit breaker"_s, std::nullopt), u"opens after "_s + QString::number(b.failureThreshold) + u" failures in a row"_s,
         u"skips it "_s + seconds(b.openFor) + u", up to "_s + seconds(b.maxOpenFor));
+    addCaches(section(u"Response cache"_s, std::nullopt), config);
+    auto* guards = section(config.guard ? u"Guard policy “"_s + q(config.guard->name) + u"”"_s : u"Guard policy"_s,
+                           std::nullopt);
+    if (config.guard) {
+        addGuardStage(guards, u"input"_s, config.guard->input);
+        addGuardStage(guards, u"output"_s, config.guard->output);
+    } else {
+        add(guards, u"none"_s, u"requests and answers pass unchecked (the Guardrails panel edits one)"_s);
+    }
     expandAll();
 }
 

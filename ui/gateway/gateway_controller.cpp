@@ -1,7 +1,7 @@
 #include "gateway/gateway_controller.h"
 
 #include "gateway/budget_seed.h"
-#include "gateway/gateway_setup.h"
+#include "engine/gateway_setup.h"
 #include "gateway/governor.h"
 #include "gateway/pipeline.h"
 #include "gateway/request_counter.h"

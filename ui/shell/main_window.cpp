@@ -6,6 +6,7 @@
 #include "compare/compare_panel.h"
 #include "gateway/gateway_controller.h"
 #include "gateway/gateway_switch.h"
+#include "guard/guard_panel.h"
 #include "playground/playground_panel.h"
 #include "settings/provider_config.h"
 #include "settings/routing_page.h"
@@ -64,12 +65,22 @@ MainWindow::MainWindow(AppContext context, QWidget* parent)
     addPanel(u"compare"_s, u"Compare"_s, compare_, u"Ctrl+3"_s);
     cache_ = new cachepanel::CachePanel(context_.store, this);
     addPanel(u"cache"_s, u"Cache"_s, cache_, u"Ctrl+4"_s);
+    guard_ = new guardpanel::GuardPanel(context_.store, QString::fromStdString(gatewayConfigPath()), gateway_, this);
+    addPanel(u"guardrails"_s, u"Guardrails"_s, guard_, u"Ctrl+5"_s);
     addPanel(u"settings"_s, u"Settings"_s, settings_, u"Ctrl+,"_s);
     connect(rail_, &QListWidget::currentRowChanged, stack_, &QStackedWidget::setCurrentIndex);
     if (context_.providers) {
         connect(context_.providers.get(), &ProviderConfig::providersChanged, session_, &PlaygroundSession::modelsChanged);
         connect(context_.providers.get(), &ProviderConfig::providersChanged, compare_, &ComparePanel::refreshModels);
     }
+    connect(guard_, &guardpanel::GuardPanel::openTrace, this, [this](const QString& traceId) {
+        traces_->selectTrace(traceId);
+        showPanel(u"traces"_s);
+    });
+    connect(guard_, &guardpanel::GuardPanel::policySaved, this, [this] { // Routing shows the file as saved
+        if (auto* routing = settings_->routingPage(); routing && !routing->dirty())
+            routing->reload();
+    });
     connect(traces_, &TracesPanel::openInPlayground, this, [this](const Trace& trace) {
         playground_->openTrace(trace);
         showPanel(u"playground"_s);
@@ -88,7 +99,10 @@ MainWindow::MainWindow(AppContext context, QWidget* parent)
 
 MainWindow::~MainWindow() = default;
 
-QStringList MainWindow::panelNames() { return {u"playground"_s, u"traces"_s, u"compare"_s, u"cache"_s, u"settings"_s}; }
+QStringList MainWindow::panelNames()
+{
+    return {u"playground"_s, u"traces"_s, u"compare"_s, u"cache"_s, u"guardrails"_s, u"settings"_s};
+}
 
 void MainWindow::addPanel(const QString& name, const QString& title, QWidget* panel, const QString& shortcut)
 {

@@ -18,6 +18,9 @@ class TracesPanel;
 namespace cachepanel {
 class CachePanel;
 }
+namespace guardpanel {
+class GuardPanel;
+}
 
 // One window, one workspace: a navigation rail on the left switches panels.
 class MainWindow : public QMainWindow
@@ -34,6 +37,7 @@ public:
     ComparePanel* compare() const { return compare_; }
     TracesPanel* traces() const { return traces_; }
     cachepanel::CachePanel* cache() const { return cache_; }
+    guardpanel::GuardPanel* guardrails() const { return guard_; }
     SettingsPanel* settings() const { return settings_; }
     GatewayController* gateway() const { return gateway_; }
     void setStatusMessage(const QString& text);
@@ -50,6 +54,7 @@ private:
     ComparePanel* compare_;
     TracesPanel* traces_;
     cachepanel::CachePanel* cache_ = nullptr;
+    guardpanel::GuardPanel* guard_ = nullptr;
     SettingsPanel* settings_;
     GatewayController* gateway_;
     QLabel* statusMessage_;

@@ -1,6 +1,7 @@
 #include "traces/conversation_html.h"
 
 #include "traces/exchange_text.h"
+#include "traces/guard_marks.h"
 
 using namespace Qt::StringLiterals;
 
@@ -28,7 +29,8 @@ QString toolCallHtml(const ToolCall& call)
            u"</pre></div>"_s;
 }
 
-QString messageHtml(const Message& m)
+// `flagged`: what the guards found in this message, highlighted in its text.
+QString messageHtml(const Message& m, const std::vector<ts::guard::RecordedFinding>& flagged)
 {
     QString head = u"<p style='margin-bottom:2px'><b style='color:"_s % roleColor(m.role) % u"'>"_s %
                    escaped(std::string(roleName(m.role))) % u"</b>"_s;
@@ -38,19 +40,26 @@ QString messageHtml(const Message& m)
         head += u" · answers "_s % escaped(m.toolCallId);
     QString html = head % u"</p>"_s;
     if (!m.content.empty())
-        html += u"<pre style='white-space:pre-wrap; margin-top:0'>"_s % escaped(m.content) % u"</pre>"_s;
+        html += u"<pre style='white-space:pre-wrap; margin-top:0'>"_s % guardmarks::markedHtml(m.content, flagged) %
+                u"</pre>"_s;
     for (const ToolCall& call : m.toolCalls)
         html += toolCallHtml(call);
     return html;
 }
 
-QString section(const QString& title, const std::vector<Message>& messages)
+// The answer's findings fall on the first output message; the input's on the message they name.
+QString section(const QString& title, const std::vector<Message>& messages,
+                const std::vector<ts::guard::RecordedFinding>& findings, bool output)
 {
     QString html = u"<h3>"_s % title % u"</h3>"_s;
     if (messages.empty())
         html += u"<p><i>none</i></p>"_s;
-    for (const Message& m : messages)
-        html += messageHtml(m);
+    for (std::size_t i = 0; i < messages.size(); ++i) {
+        const auto flagged = !output  ? guardmarks::findingsFor(findings, static_cast<int>(i))
+                             : i == 0 ? guardmarks::findingsFor(findings, ts::guard::kOutputMessage)
+                                      : std::vector<ts::guard::RecordedFinding>{};
+        html += messageHtml(messages[i], flagged);
+    }
     return html;
 }
 
@@ -58,7 +67,9 @@ QString section(const QString& title, const std::vector<Message>& messages)
 
 QString conversationHtml(const Trace& trace)
 {
-    QString html = section(u"Conversation sent"_s, trace.input) % section(u"Output"_s, trace.output);
+    const auto findings = guardmarks::findingsOf(trace);
+    QString html = section(u"Conversation sent"_s, trace.input, findings, false) %
+                   section(u"Output"_s, trace.output, findings, true);
     if (!trace.summary.error.empty())
         html += u"<h3>Error</h3><pre style='white-space:pre-wrap; color:#c82828'>"_s % escaped(trace.summary.error) %
                 u"</pre>"_s;

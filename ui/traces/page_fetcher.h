@@ -1,5 +1,5 @@
 #pragma once
-#include "traces/reader_thread.h"
+#include "common/reader_thread.h"
 #include "traces/summary_cache.h"
 
 #include <QObject>

@@ -1,6 +1,7 @@
 #include "traces/span_view.h"
 
 #include "common/format.h"
+#include "traces/guard_marks.h"
 #include "traces/span_tree_model.h"
 
 #include <QHBoxLayout>
@@ -110,6 +111,8 @@ void SpanView::showSpan(const Span* span)
     addRow(u"duration"_s, format::duration(nsToMs(span->duration())));
     if (!span->statusMessage.empty())
         addRow(u"status message"_s, qs(span->statusMessage));
+    for (const auto& [label, text] : guardmarks::findingRows(*span)) // a guard span's findings, read
+        addRow(label, text);
     for (const auto& [key, value] : span->attributes)
         addRow(qs(key), attributeText(value));
     for (const SpanEvent& event : span->events)

@@ -1,6 +1,6 @@
 #pragma once
 #include "model/trace.h"
-#include "traces/reader_thread.h"
+#include "common/reader_thread.h"
 
 #include <QObject>
 #include <QString>

@@ -3,7 +3,7 @@
 #include "trace/filter.h"
 #include "trace/store.h"
 #include "traces/id_list.h"
-#include "traces/reader_thread.h"
+#include "common/reader_thread.h"
 #include "traces/summary_cache.h"
 
 #include <QObject>

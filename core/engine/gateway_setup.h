@@ -11,9 +11,10 @@
 
 namespace ts {
 
-// Puts a gateway config to work on a pipeline: its routes and tiers (PolicyRouter), a fresh
+// The composition root of the engine (above gateway, cache and guard, which know nothing of each
+// other's wiring). Puts a gateway config to work on a pipeline: its routes and tiers (PolicyRouter), a fresh
 // governor (breakers, rate limits, budgets) whose least-latency figures the router reads, and the
-// exact response cache when the config enables it. Returns the governor, for status panels. A null
+// response caches when the config enables them, and the guard policy of its "guard" section. Returns the governor, for status panels. A null
 // config goes back to direct routing with no governor and no cache.
 //
 // The cache lives in the workspace at `workspacePath` (the file the pipeline's traces go to); without

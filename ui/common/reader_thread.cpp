@@ -1,4 +1,4 @@
-#include "traces/reader_thread.h"
+#include "common/reader_thread.h"
 
 #include "trace/store.h"
 

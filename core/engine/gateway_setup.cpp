@@ -1,8 +1,9 @@
-#include "gateway/gateway_setup.h"
+#include "engine/gateway_setup.h"
 
 #include "cache/exact_cache.h"
 #include "cache/lexical_embedder.h"
 #include "cache/semantic_layer.h"
+#include "gateway/guard_stages.h"
 #include "gateway/policy_router.h"
 
 #include <stdexcept>
@@ -77,6 +78,7 @@ std::shared_ptr<Governor> applyGatewayConfig(Pipeline& pipeline, std::shared_ptr
         pipeline.setRouter(nullptr);
         pipeline.setGovernor(nullptr);
         pipeline.setCache(nullptr);
+        pipeline.setGuards(nullptr, nullptr);
         return nullptr;
     }
     const auto current = currentLayers(pipeline);
@@ -97,6 +99,12 @@ std::shared_ptr<Governor> applyGatewayConfig(Pipeline& pipeline, std::shared_ptr
     pipeline.setRouter(std::make_shared<PolicyRouter>(config, governor->latencyShared()));
     pipeline.setGovernor(governor);
     pipeline.setCache(std::move(cache));
+    if (config->guard) {
+        auto policy = std::make_shared<const guard::CompiledPolicy>(*config->guard);
+        pipeline.setGuards(std::make_shared<PolicyInputGuard>(policy), std::make_shared<PolicyOutputGuard>(policy));
+    } else {
+        pipeline.setGuards(nullptr, nullptr);
+    }
     return governor;
 }
 

@@ -1,0 +1,102 @@
+#include "verbs.h"
+
+#include "guard/guard_engine.h"
+#include "guard/policy.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+namespace ts::cli {
+
+namespace {
+
+using namespace guard;
+
+Policy policyFrom(const Args& args)
+{
+    const auto path = args.value("--policy");
+    if (!path)
+        return defaultPolicy();
+    std::ifstream in(*path, std::ios::binary);
+    if (!in)
+        throw Exit{1, "cannot read the policy " + *path};
+    std::ostringstream text;
+    text << in.rdbuf();
+    try {
+        return parsePolicyText(text.str());
+    } catch (const std::invalid_argument& first) {
+        // A gateway config file works too: its "guard" section is the policy.
+        const auto doc = nlohmann::json::parse(text.str(), nullptr, false);
+        if (doc.is_object() && doc.contains("guard")) {
+            try {
+                return parsePolicy(doc["guard"]);
+            } catch (const std::invalid_argument& e) {
+                throw Exit{1, *path + ": " + e.what()};
+            }
+        }
+        throw Exit{1, *path + ": " + first.what()};
+    }
+}
+
+nlohmann::json findingJson(const Placed& p)
+{
+    const Finding& f = p.decided.finding;
+    return {{"type", f.type},
+            {"start", f.start},
+            {"end", f.end},
+            {"score", f.score},
+            {"action", actionName(p.decided.action)}};
+}
+
+} // namespace
+
+int runScan(const Args& args)
+{
+    const CompiledPolicy policy(policyFrom(args));
+    const std::string text = readFileOrStdin(args, "scan");
+    Vault vault;
+    const TextVerdict v = policy.input(text, vault);
+    nlohmann::json findings = nlohmann::json::array();
+    nlohmann::json reasons = nlohmann::json::array();
+    for (const Placed& p : v.placed) {
+        if (p.decided.finding.category != Category::Injection) {
+            findings.push_back(findingJson(p));
+            continue;
+        }
+        nlohmann::json r = findingJson(p);
+        r["evidence"] = p.decided.finding.evidence;
+        reasons.push_back(std::move(r));
+    }
+    if (args.has("--json")) {
+        nlohmann::json out{{"findings", findings}, {"redacted", v.text}, {"blocked", v.blocked}};
+        if (policy.policy().input.injection)
+            out["injection"] = {{"score", v.injectionScore},
+                                {"threshold", policy.policy().input.injection->threshold},
+                                {"action", reasons.empty() ? "none" : actionName(policy.policy().input.injection->action)},
+                                {"reasons", reasons}};
+        std::printf("%s\n", out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+    } else {
+        std::printf("%-16s %10s %10s %6s  %s\n", "type", "start", "end", "score", "action");
+        for (const auto& f : findings)
+            std::printf("%-16s %10zu %10zu %6.2f  %s\n", f["type"].get<std::string>().c_str(), f["start"].get<std::size_t>(),
+                        f["end"].get<std::size_t>(), f["score"].get<double>(), f["action"].get<std::string>().c_str());
+        if (policy.policy().input.injection) {
+            std::printf("\ninjection score %.2f (threshold %.2f)\n", v.injectionScore,
+                        policy.policy().input.injection->threshold);
+            for (const auto& r : reasons)
+                std::printf("  %-22s %10zu %10zu %6.2f  %s\n", r["type"].get<std::string>().c_str(),
+                            r["start"].get<std::size_t>(), r["end"].get<std::size_t>(), r["score"].get<double>(),
+                            r["evidence"].get<std::string>().c_str());
+        }
+        std::printf("\nredacted:\n%s\n", v.text.c_str());
+    }
+    if (v.blocked)
+        std::fprintf(stderr, "%s\n", v.reason.c_str());
+    return v.blocked ? 3 : 0;
+}
+
+} // namespace ts::cli

@@ -1,0 +1,207 @@
+// Why this gives onBirthContext's findings: the reference route hands each keyword end `to`, in
+// order, to onBirthContext, which skips it when to <= the end of the last finding, else reports
+// the first date starting in [to, to + 40). Whether a date starts at i depends on the text alone,
+// so a date at i is reported exactly when some keyword end lies in (lo, i], with lo the largest
+// of: the last date start before i (that one would have been taken), the last finding's end, and
+// i - 40. Date starts are tested here in increasing order, only near digit runs that a date must
+// hold (mayHoldDate) and only where a keyword is near.
+#include "guard/birth_dates.h"
+
+#include "guard/validators.h"
+
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <bitset>
+#include <emmintrin.h>
+
+namespace ts::guard::structured {
+
+namespace {
+
+constexpr std::size_t kWindow = 40; // onBirthContext's reach after a keyword
+
+struct Keyword
+{
+    std::string_view text; // lower-case, as the dob regex spells it
+    bool wordEnd = true;   // followed by \b ("née? " ends in a space instead)
+};
+
+// The dob regex's alternatives, written out (structured_rules.cpp).
+constexpr std::array<Keyword, 19> kKeywords{{
+    {"born"},
+    {"date of birth"},
+    {"d.o.b"},
+    {"dob"},
+    {"birth date"},
+    {"birthdate"},
+    {"birthday"},
+    {"geboren"},
+    {"geburtsdatum"},
+    {"geburtstag"},
+    {"date de naissance"},
+    {"fecha de nacimiento"},
+    {"nacido"},
+    {"nacida"},
+    {"nato il"},
+    {"nata il"},
+    {"data di nascita"},
+    {"n\xc3\xa9 ", false},
+    {"n\xc3\xa9"
+     "e ",
+     false},
+}};
+constexpr std::size_t kLongestKeyword = 19;
+
+char lower(char c)
+{
+    return isUpper(c) ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+__m128i inRange(__m128i x, char lo, int count) // as in candidate_scan.cpp
+{
+    const __m128i moved = _mm_sub_epi8(x, _mm_set1_epi8(static_cast<char>(lo - 128)));
+    return _mm_cmplt_epi8(moved, _mm_set1_epi8(static_cast<char>(-128 + count)));
+}
+
+// Bit i: byte p[i] is a keyword's first letter (b, d, f, g or n, in either case) at a word start
+// (\b: p[i - 1] is not [A-Za-z0-9_]). p[-1] must be readable.
+unsigned keywordStarts(const char* p)
+{
+    const __m128i x = _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)), _mm_set1_epi8(0x20));
+    __m128i hit = _mm_setzero_si128();
+    for (char c : {'b', 'd', 'f', 'g', 'n'})
+        hit = _mm_or_si128(hit, _mm_cmpeq_epi8(x, _mm_set1_epi8(c)));
+    const __m128i before = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p - 1));
+    const __m128i word = _mm_or_si128(
+        _mm_or_si128(inRange(_mm_or_si128(before, _mm_set1_epi8(0x20)), 'a', 26), inRange(before, '0', 10)),
+        _mm_cmpeq_epi8(before, _mm_set1_epi8('_')));
+    return static_cast<unsigned>(_mm_movemask_epi8(_mm_andnot_si128(word, hit)));
+}
+
+std::size_t pairOf(char a, char b)
+{
+    return static_cast<std::size_t>(static_cast<unsigned char>(lower(a))) << 8 |
+           static_cast<unsigned char>(lower(b));
+}
+
+// The keywords' first two bytes: most words with a keyword's first letter fail on the second.
+const std::bitset<65536>& keywordPairs()
+{
+    static const std::bitset<65536> pairs = [] {
+        std::bitset<65536> set;
+        for (const Keyword& k : kKeywords)
+            set.set(pairOf(k.text[0], k.text[1]));
+        return set;
+    }();
+    return pairs;
+}
+
+bool keywordAt(std::string_view t, std::size_t j, const Keyword& k)
+{
+    if (t.size() - j < k.text.size())
+        return false;
+    for (std::size_t i = 0; i < k.text.size(); ++i)
+        if (lower(t[j + i]) != k.text[i])
+            return false;
+    const std::size_t e = j + k.text.size();
+    return !k.wordEnd || e == t.size() || !isWordChar(t[e]);
+}
+
+std::size_t digitsAt(std::string_view t, std::size_t p, std::size_t most)
+{
+    std::size_t k = p;
+    while (k < t.size() && k - p <= most && isDigit(t[k]))
+        ++k;
+    return k - p;
+}
+
+// Every date onBirthContext reports holds a year of exactly four digits from 1900 to 2099
+// (dayFirstDate, monthFirstDate, yyyy-mm-dd) or starts with 1, 2 or 4 digits, a separator, 1 or 2
+// digits and the same separator (numericDate); either lies within 40 bytes after the date's start.
+// A test of a few bytes that most digit runs fail.
+bool mayHoldDate(std::string_view t, std::size_t p)
+{
+    const std::size_t a = digitsAt(t, p, 4);
+    if (a == 4 && ((t[p] == '1' && t[p + 1] == '9') || (t[p] == '2' && t[p + 1] == '0')))
+        return true;
+    if (a == 3 || a > 4 || p + a + 1 >= t.size())
+        return false;
+    const char sep = t[p + a];
+    if (sep != '.' && sep != '/' && sep != '-')
+        return false;
+    const std::size_t b = digitsAt(t, p + a + 1, 2);
+    return b >= 1 && b <= 2 && p + a + 1 + b < t.size() && t[p + a + 1 + b] == sep;
+}
+
+} // namespace
+
+std::size_t dateAt(std::string_view t, std::size_t i)
+{
+    if (!isAlnum(t[i]) || (i > 0 && isAlnum(t[i - 1])))
+        return 0;
+    const std::size_t length = dateLength(t.substr(i, kWindow));
+    return length && (i + length == t.size() || !isDigit(t[i + length])) ? length : 0;
+}
+
+std::size_t birthKeywordEnd(std::string_view t, std::size_t lo, std::size_t hi)
+{
+    std::size_t best = npos;
+    auto tryAt = [&](std::size_t j) {
+        if ((j > 0 && isWordChar(t[j - 1])) || j + 1 >= t.size() ||
+            !keywordPairs().test(pairOf(t[j], t[j + 1])))
+            return;
+        const char c = lower(t[j]);
+        for (const Keyword& k : kKeywords) {
+            const std::size_t e = j + k.text.size();
+            if (k.text[0] == c && e > lo && e <= hi && e < best && keywordAt(t, j, k))
+                best = e;
+        }
+    };
+    std::size_t j = lo + 1 > kLongestKeyword ? lo + 1 - kLongestKeyword : 0;
+    if (j == 0 && hi > 0)
+        tryAt(j++);
+    // 16 bytes at a time, only at word starts with a keyword's first letter: this runs at every
+    // year-like number.
+    for (; j + 16 <= t.size() && j < hi; j += 16)
+        for (unsigned m = keywordStarts(t.data() + j); m; m &= m - 1)
+            if (const std::size_t at = j + static_cast<std::size_t>(std::countr_zero(m)); at < hi)
+                tryAt(at);
+    for (; j < hi; ++j)
+        tryAt(j);
+    return best;
+}
+
+const std::vector<DobFinding>& BirthDates::atDigitRun(std::size_t p)
+{
+    m_found.clear();
+    if (!mayHoldDate(m_text, p))
+        return m_found;
+    // Dates holding this run start in [from, p]; those before `from` were the previous trigger's.
+    const std::size_t from = std::max(p > kWindow ? p - kWindow : 0, m_testedTo);
+    m_testedTo = p + 1;
+    // Without a keyword that could reach them, whether dates start here cannot matter: m_lastDate
+    // may stay older, which admits only keyword ends too far from any later date.
+    if (birthKeywordEnd(m_text, std::max(from > kWindow ? from - kWindow : 0, m_lastEnd), p) == npos)
+        return m_found;
+    for (std::size_t i = from; i <= p; ++i)
+        if (const DobFinding f = candidate(i); f.end)
+            m_found.push_back(f);
+    return m_found;
+}
+
+DobFinding BirthDates::candidate(std::size_t i)
+{
+    const std::size_t length = dateAt(m_text, i);
+    if (!length)
+        return {};
+    const std::size_t lo = std::max({m_lastDate, m_lastEnd, i > kWindow ? i - kWindow : 0});
+    m_lastDate = i;
+    const std::size_t keyword = birthKeywordEnd(m_text, lo, i);
+    if (keyword == npos)
+        return {};
+    m_lastEnd = i + length;
+    return {i, i + length, keyword};
+}
+
+} // namespace ts::guard::structured
