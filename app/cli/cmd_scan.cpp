@@ -56,12 +56,14 @@ nlohmann::json findingJson(const Placed& p)
 
 int runScan(const Args& args)
 {
-    const CompiledPolicy policy(policyFrom(args));
-    const std::string text = readFileOrStdin(args, "scan");
+    const Policy parsed = policyFrom(args);
+    const std::string text = readFileOrStdin(args, "scan"); // a missing file is said before compiling
+    const CompiledPolicy policy(parsed);
     Vault vault;
     const TextVerdict v = policy.input(text, vault);
     nlohmann::json findings = nlohmann::json::array();
     nlohmann::json reasons = nlohmann::json::array();
+    std::string injectionAction = "none"; // what was applied: a whole-text judgement is never a rewrite
     for (const Placed& p : v.placed) {
         if (p.decided.finding.category != Category::Injection) {
             findings.push_back(findingJson(p));
@@ -69,6 +71,7 @@ int runScan(const Args& args)
         }
         nlohmann::json r = findingJson(p);
         r["evidence"] = p.decided.finding.evidence;
+        injectionAction = actionName(p.decided.action);
         reasons.push_back(std::move(r));
     }
     if (args.has("--json")) {
@@ -76,7 +79,7 @@ int runScan(const Args& args)
         if (policy.policy().input.injection)
             out["injection"] = {{"score", v.injectionScore},
                                 {"threshold", policy.policy().input.injection->threshold},
-                                {"action", reasons.empty() ? "none" : actionName(policy.policy().input.injection->action)},
+                                {"action", injectionAction},
                                 {"reasons", reasons}};
         std::printf("%s\n", out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
     } else {
@@ -94,9 +97,9 @@ int runScan(const Args& args)
         }
         std::printf("\nredacted:\n%s\n", v.text.c_str());
     }
-    if (v.blocked)
+    if (v.blocked) // the scan itself succeeded: the verdict is in the output, as "blocked"
         std::fprintf(stderr, "%s\n", v.reason.c_str());
-    return v.blocked ? 3 : 0;
+    return 0;
 }
 
 } // namespace ts::cli

@@ -41,9 +41,11 @@ const std::vector<Verb>& verbs()
          "Scans FILE (or standard input) with the input side of a guard policy and prints each finding\n"
          "(type, start, end, score, action; byte offsets into the input) and the text with the policy's\n"
          "rewrites applied. --json prints {\"findings\": [...], \"redacted\": \"...\", \"blocked\": bool} with\n"
-         "prompt-injection reasons under \"injection\" ({\"score\", \"threshold\", \"action\", \"reasons\"}).\n"
-         "Without --policy: personal data and secrets redacted, injection warned at 0.5. FILE may be a\n"
-         "policy or a gateway config with a \"guard\" section. Exit 3 when the policy blocks.\n"
+         "prompt-injection reasons under \"injection\" ({\"score\", \"threshold\", \"action\", \"reasons\"});\n"
+         "invalid UTF-8 in the input shows as U+FFFD in the JSON text (the offsets stay the input's).\n"
+         "Without --policy: personal data and secrets redacted, injection warned at 0.5. The --policy file\n"
+         "may be a policy or a gateway config with a \"guard\" section. When the policy blocks, the reason\n"
+         "goes to standard error and \"blocked\" is true; the exit status is still 0.\n"
          "Not detected: names, postal addresses and other free-form personal data (they need a language\n"
          "model); detection is pattern-based and the injection score is a heuristic with its reasons.\n",
          {{"--policy"}, {"--json"}},

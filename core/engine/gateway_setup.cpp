@@ -95,16 +95,19 @@ std::shared_ptr<Governor> applyGatewayConfig(Pipeline& pipeline, std::shared_ptr
         cache = layers.front();
     else if (layers.size() > 1)
         cache = std::make_shared<cache::CacheLayers>(std::move(layers));
+    // Built before anything is swapped: a policy that cannot compile changes nothing.
+    std::shared_ptr<InputGuard> input;
+    std::shared_ptr<OutputGuard> output;
+    if (config->guard) {
+        auto policy = std::make_shared<const guard::CompiledPolicy>(*config->guard);
+        input = std::make_shared<PolicyInputGuard>(policy);
+        output = std::make_shared<PolicyOutputGuard>(policy);
+    }
     auto governor = std::make_shared<Governor>(config);
     pipeline.setRouter(std::make_shared<PolicyRouter>(config, governor->latencyShared()));
     pipeline.setGovernor(governor);
     pipeline.setCache(std::move(cache));
-    if (config->guard) {
-        auto policy = std::make_shared<const guard::CompiledPolicy>(*config->guard);
-        pipeline.setGuards(std::make_shared<PolicyInputGuard>(policy), std::make_shared<PolicyOutputGuard>(policy));
-    } else {
-        pipeline.setGuards(nullptr, nullptr);
-    }
+    pipeline.setGuards(input, output);
     return governor;
 }
 

@@ -28,16 +28,25 @@ public:
 struct StageRecord
 {
     std::vector<RecordedFinding> findings;
+    std::set<std::string> unlocated; // types found where no offsets are kept
+    bool rewrote = false;
     bool blocked = false;
     bool warned = false;
     std::string reason;
     double injection = -1; // not checked
 
-    void add(const TextVerdict& v, int message)
+    // locatable: offsets point into the message's stored text (not into a tool call's arguments,
+    // which are counted and typed but not highlighted).
+    void add(const TextVerdict& v, int message, bool locatable = true)
     {
-        for (const Placed& p : v.placed)
-            findings.push_back({p.decided.finding.type, p.decided.finding.category, message, p.start, p.end,
-                                p.decided.finding.score, p.decided.action});
+        for (const Placed& p : v.placed) {
+            rewrote = rewrote || p.rewrote;
+            if (locatable)
+                findings.push_back({p.decided.finding.type, p.decided.finding.category, message, p.start, p.end,
+                                    p.decided.finding.score, p.decided.action});
+            else
+                unlocated.insert(p.decided.finding.type);
+        }
         if (v.blocked && !blocked) {
             blocked = true;
             reason = message == kOutputMessage ? v.reason
@@ -48,24 +57,24 @@ struct StageRecord
 
     GuardVerdict write(Span& span) const
     {
-        std::set<std::string> types;
+        std::set<std::string> types = unlocated;
         for (const RecordedFinding& f : findings)
             types.insert(f.type);
         std::string joined;
         for (const std::string& t : types)
             joined += (joined.empty() ? "" : ",") + t;
         note(span, kAttrBlocked, blocked);
-        if (!joined.empty()) {
+        if (!joined.empty())
             note(span, kAttrTypes, joined);
+        if (!findings.empty())
             note(span, kAttrDetail, writeDetail(findings));
-        }
         if (warned)
             note(span, kAttrWarned, true);
         if (blocked)
             note(span, kAttrReason, reason);
         if (injection >= 0)
             note(span, kAttrInjectionScore, injection);
-        return {blocked, reason, static_cast<int>(findings.size()), nullptr};
+        return {blocked, reason, static_cast<int>(findings.size() + unlocated.size()), nullptr, rewrote};
     }
 };
 
@@ -96,16 +105,23 @@ GuardVerdict PolicyInputGuard::check(ChatRequest& request, Span& span)
         record.injection = 0;
     for (std::size_t i = 0; i < request.messages.size(); ++i) {
         Message& m = request.messages[i];
-        if (m.content.empty())
-            continue;
-        // Instructions in the system prompt are the developer's own: injection is judged in what
-        // users and tools bring in.
-        const bool judgeInjection = m.role != Role::System;
-        TextVerdict v = policy_->input(m.content, restorer->vault, judgeInjection);
-        if (injection && judgeInjection)
-            record.injection = std::max(record.injection, v.injectionScore);
-        record.add(v, static_cast<int>(i));
-        m.content = std::move(v.text);
+        if (!m.content.empty()) {
+            // Instructions in the system prompt are the developer's own: injection is judged in what
+            // users and tools bring in.
+            const bool judgeInjection = m.role != Role::System;
+            TextVerdict v = policy_->input(m.content, restorer->vault, judgeInjection);
+            if (injection && judgeInjection)
+                record.injection = std::max(record.injection, v.injectionScore);
+            record.add(v, static_cast<int>(i));
+            m.content = std::move(v.text);
+        }
+        // Arguments of earlier tool calls go back to the model too. JSON-safe: placeholders are
+        // [A-Z0-9_] in brackets, and originals are restored as the escaped text they were.
+        for (ToolCall& call : m.toolCalls) {
+            TextVerdict args = policy_->input(call.arguments, restorer->vault, false);
+            record.add(args, static_cast<int>(i), false);
+            call.arguments = std::move(args.text);
+        }
     }
     GuardVerdict verdict = record.write(span);
     if (!restorer->vault.empty())
@@ -120,7 +136,7 @@ std::string PolicyOutputGuard::policyName() const
 
 GuardVerdict PolicyOutputGuard::check(const ChatRequest& request, ChatResponse& response, Span& span)
 {
-    Vault vault; // output redaction is one-way: the placeholders stay in what the user sees
+    Vault vault(true); // output redaction is one-way: [REDACTED_EMAIL_1] stays in what the user sees
     StageRecord record;
     if (policy_->policy().output.injection)
         record.injection = 0;

@@ -8,33 +8,17 @@ using namespace guard;
 
 namespace {
 
-bool stageRewrites(const StagePolicy& stage)
+// Rules that judge stretches of text: a stretch may still be growing at the end of what arrived,
+// so that end is held back until it cannot be part of one.
+bool judgesStretches(const StagePolicy& stage)
 {
-    const auto rewritesRule = [](const Rule& r) { return rewrites(r.action); };
-    return std::any_of(stage.byType.begin(), stage.byType.end(),
-                       [&](const auto& e) { return rewritesRule(e.second); }) ||
-           std::any_of(stage.byCategory.begin(), stage.byCategory.end(),
-                       [&](const auto& e) { return rewritesRule(e.second); }) ||
-           (stage.bannedWords && rewritesRule(*stage.bannedWords));
-}
-
-// Where an offset of the original text lands in the rewritten one.
-std::size_t rewrittenOffset(const TextVerdict& v, std::size_t original)
-{
-    std::ptrdiff_t shift = 0;
-    for (const Placed& p : v.placed) {
-        const Finding& f = p.decided.finding;
-        if (rewrites(p.decided.action) && f.end <= original)
-            shift += static_cast<std::ptrdiff_t>(p.end - p.start) - static_cast<std::ptrdiff_t>(f.size());
-    }
-    return static_cast<std::size_t>(static_cast<std::ptrdiff_t>(original) + shift);
+    return stage.scansStructured() || stage.bannedWords || stage.systemPromptLeak;
 }
 
 } // namespace
 
 PolicyStreamWatch::PolicyStreamWatch(std::shared_ptr<const CompiledPolicy> policy, OutputContext context)
-    : policy_(std::move(policy)), context_(std::move(context)),
-      rewrites_(stageRewrites(policy_->policy().output))
+    : policy_(std::move(policy)), context_(std::move(context)), holdBack_(judgesStretches(policy_->policy().output))
 {
 }
 
@@ -45,18 +29,21 @@ std::string PolicyStreamWatch::feed(std::string_view piece, bool& stop, std::str
     // length, so a long answer costs a bounded multiple of its size. Text waits to be judged.
     if (text_.size() - judgedAt_ < std::max<std::size_t>(16, text_.size() / 32))
         return {};
-    return release(false, stop, reason);
+    return release(false, false, stop, reason);
 }
 
-std::string PolicyStreamWatch::finish(bool& stop, std::string& reason) { return release(true, stop, reason); }
+std::string PolicyStreamWatch::finish(bool complete, bool& stop, std::string& reason)
+{
+    return release(true, complete, stop, reason);
+}
 
-std::string PolicyStreamWatch::release(bool atEnd, bool& stop, std::string& reason)
+std::string PolicyStreamWatch::release(bool atEnd, bool complete, bool& stop, std::string& reason)
 {
     judgedAt_ = text_.size();
-    Vault vault;
-    context_.complete = atEnd;
+    Vault vault(true);
+    context_.complete = complete; // a truncated answer is not judged against its schema
     const TextVerdict v = policy_->output(text_, vault, context_);
-    std::size_t until = atEnd || !rewrites_ ? text_.size() : text_.size() - std::min(text_.size(), kHoldBack);
+    std::size_t until = atEnd || !holdBack_ ? text_.size() : text_.size() - std::min(text_.size(), kHoldBack);
     if (v.blocked) {
         stop = true;
         reason = v.reason;
@@ -64,16 +51,24 @@ std::string PolicyStreamWatch::release(bool atEnd, bool& stop, std::string& reas
             if (p.decided.action == Action::Block)
                 until = std::min(until, p.decided.finding.start);
     }
-    // Never cut through a finding that is rewritten.
-    for (const Placed& p : v.placed) {
-        const Finding& f = p.decided.finding;
-        if (rewrites(p.decided.action) && f.start < until && until < f.end)
-            until = f.start;
+    // Never cut through a rewrite (nor show the start of a blocked stretch): moving the cut back
+    // past one may land it inside another, so repeat until it rests.
+    for (bool moved = true; moved;) {
+        moved = false;
+        for (const Placed& p : v.placed) {
+            const bool cuts = p.rewrote ? p.rewroteFrom < until && until < p.rewroteTo
+                                        : p.decided.action == Action::Block && p.decided.finding.start < until &&
+                                              until < p.decided.finding.end;
+            if (cuts) {
+                until = p.rewrote ? p.rewroteFrom : p.decided.finding.start;
+                moved = true;
+            }
+        }
     }
     if (until <= shown_)
         return {};
-    const std::size_t from = rewrittenOffset(v, shown_);
-    const std::size_t to = rewrittenOffset(v, until);
+    const std::size_t from = std::min(rewrittenOffset(v.placed, shown_), v.text.size());
+    const std::size_t to = std::min(rewrittenOffset(v.placed, until), v.text.size());
     shown_ = until;
     return to > from ? v.text.substr(from, to - from) : std::string();
 }

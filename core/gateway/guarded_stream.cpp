@@ -27,13 +27,12 @@ bool GuardedStream::piece(std::string_view text, Nanos at)
     return more && !stopped_;
 }
 
-bool GuardedStream::finish(Nanos at)
+bool GuardedStream::finish(Nanos at, bool complete)
 {
-    if (stopped_)
-        return false;
     std::string ready;
-    if (watch_)
-        ready = watch_->finish(stopped_, reason_);
+    if (watch_ && !stopped_)
+        ready = watch_->finish(complete, stopped_, reason_);
+    // What the watch let through before a block still reaches the caller, placeholders restored.
     return pass(ready, at, true) && !stopped_;
 }
 

@@ -22,8 +22,8 @@ public:
     void arm(std::unique_ptr<StreamWatch> watch, std::shared_ptr<const TextRestorer> restorer);
     // False stops the stream: the caller stopped, or the watch blocked (see stoppedByGuard).
     bool piece(std::string_view text, Nanos at);
-    // Sends what was held back; call once the answer is complete.
-    bool finish(Nanos at);
+    // Sends what was held back; call once the answer has ended (complete: as the model meant it).
+    bool finish(Nanos at, bool complete);
 
     bool stoppedByGuard() const { return stopped_; }
     const std::string& reason() const { return reason_; }

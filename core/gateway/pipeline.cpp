@@ -131,7 +131,7 @@ PipelineResult Pipeline::run(ChatRequest request, const RunOptions& callerOption
                              options.parent ? SpanKind::Internal : SpanKind::Server);
     recordRequestMeta(root, request);
     Run run{std::move(request), options, trace, root, {}, std::mt19937_64(std::hash<std::string>{}(root.spanId)),
-            {}, {}, {}, {}, {}, {}};
+            {}, {}, {}, {}, {}, {}, trace.trace().exchanges.size()};
     run.providers = std::move(providers);
     run.router = std::move(router);
     run.governor = std::move(governor);
@@ -146,10 +146,11 @@ PipelineResult Pipeline::run(ChatRequest request, const RunOptions& callerOption
     if (!run.result.error && !lookupCache(run, cache.get()))
         route(run);
     if (guarded) // what the watch held back goes out, also when the stream failed after it began
-        guarded->finish(trace.clock().now());
+        guarded->finish(trace.clock().now(), !run.result.error);
     if (guarded && guarded->stoppedByGuard())
         run.result.error = {ProviderError::Kind::Config, 0, std::nullopt, "guard_blocked", {}, guarded->reason()};
-    if (!run.result.error || (guarded && guarded->stoppedByGuard()))
+    // Also a failed or stopped stream's partial answer: the trace must not keep what the policy hides.
+    if (!run.result.error || (guarded && guarded->stoppedByGuard()) || !run.result.response.text.empty())
         guardOutput(run);
     if (!run.result.error && !run.result.cacheHit)
         storeCache(run, cache.get(), std::move(deltas));
@@ -173,14 +174,17 @@ PipelineResult Pipeline::run(ChatRequest request, const RunOptions& callerOption
     if (own && sink_)
         sink_(own->take());
     // The trace keeps the placeholders; the caller gets the originals back.
-    if (run.restorer)
+    if (run.restorer) {
         run.result.response.text = run.restorer->restore(run.result.response.text);
+        for (ToolCall& call : run.result.response.toolCalls)
+            call.arguments = run.restorer->restore(call.arguments);
+    }
     return std::move(run.result);
 }
 
 // Both guard stages: a span with the policy's name and findings; a block fails the request.
-void Pipeline::runGuard(Run& run, const char* stage, const std::string& policy,
-                        const std::function<GuardVerdict(Span&)>& check)
+GuardVerdict Pipeline::runGuard(Run& run, const char* stage, const std::string& policy,
+                                const std::function<GuardVerdict(Span&)>& check)
 {
     Span& span = run.trace.begin(stage, run.root.spanId);
     note(span, attr::kStage, std::string(stage));
@@ -192,13 +196,16 @@ void Pipeline::runGuard(Run& run, const char* stage, const std::string& policy,
     if (verdict.blocked && !run.result.error)
         run.result.error = {ProviderError::Kind::Config, 0, std::nullopt, "guard_blocked", {}, verdict.reason};
     run.trace.end(span, verdict.blocked ? SpanStatus::Error : SpanStatus::Ok, verdict.reason);
+    return verdict;
 }
 
 void Pipeline::guardInput(Run& run)
 {
     InputGuard* guard = run.inputGuard.get();
-    if (!guard)
-        return runGuard(run, "guard.input", "none", {});
+    if (!guard) {
+        runGuard(run, "guard.input", "none", {});
+        return;
+    }
     runGuard(run, "guard.input", guard->policyName(), [&](Span& span) { return guard->check(run.request, span); });
 }
 
@@ -254,10 +261,23 @@ void Pipeline::replay(Run& run, const CachedAnswer& answer)
 void Pipeline::guardOutput(Run& run)
 {
     OutputGuard* guard = run.outputGuard.get();
-    if (!guard)
-        return runGuard(run, "guard.output", "none", {});
-    runGuard(run, "guard.output", guard->policyName(),
-             [&](Span& span) { return guard->check(run.request, run.result.response, span); });
+    if (!guard) {
+        runGuard(run, "guard.output", "none", {});
+        return;
+    }
+    const GuardVerdict verdict = runGuard(run, "guard.output", guard->policyName(), [&](Span& span) {
+        return guard->check(run.request, run.result.response, span);
+    });
+    // The raw exchanges hold the model's answer as it came: when the policy rewrote or blocked it,
+    // the trace keeps the guarded text only.
+    if (!verdict.rewrote && !verdict.blocked)
+        return;
+    auto& exchanges = run.trace.trace().exchanges;
+    for (std::size_t i = run.exchangesBefore; i < exchanges.size(); ++i) {
+        exchanges[i].chunks.clear();
+        exchanges[i].responseBody =
+            "(withheld: the output guard rewrote or stopped this answer; the trace keeps the guarded text)";
+    }
 }
 
 void Pipeline::storeCache(Run& run, ResponseCache* cache, std::vector<TextDelta> deltas)

@@ -82,8 +82,8 @@ public:
 
 private:
     struct Run;
-    void runGuard(Run& run, const char* stage, const std::string& policy,
-                  const std::function<GuardVerdict(Span&)>& check);
+    GuardVerdict runGuard(Run& run, const char* stage, const std::string& policy,
+                          const std::function<GuardVerdict(Span&)>& check);
     void guardInput(Run& run);
     bool lookupCache(Run& run, ResponseCache* cache);
     void replay(Run& run, const CachedAnswer& answer);

@@ -22,6 +22,7 @@ struct Pipeline::Run
     std::shared_ptr<InputGuard> inputGuard;
     std::shared_ptr<OutputGuard> outputGuard;
     std::shared_ptr<const TextRestorer> restorer; // set by the input guard when it redacted
+    std::size_t exchangesBefore = 0;              // the trace's raw exchanges before this run's calls
 };
 
 // What one attempt at one deployment came to.

@@ -34,6 +34,7 @@ struct GuardVerdict
     std::string reason;
     int findings = 0;
     std::shared_ptr<const TextRestorer> restorer; // input guards that redacted reversibly
+    bool rewrote = false; // output guards: the answer was rewritten (the raw exchange must not keep it)
 };
 
 // Watches a streamed answer as it arrives, before the caller sees it. feed() returns the text
@@ -44,7 +45,8 @@ class StreamWatch
 public:
     virtual ~StreamWatch() = default;
     virtual std::string feed(std::string_view piece, bool& stop, std::string& reason) = 0;
-    virtual std::string finish(bool& stop, std::string& reason) = 0;
+    // complete: the answer ended as the model meant it (not cut by a failure or a cancel).
+    virtual std::string finish(bool complete, bool& stop, std::string& reason) = 0;
 };
 
 class InputGuard

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <iterator>
 #include <system_error>
+#include <thread>
 #include <unistd.h>
 
 namespace ts::guard {
@@ -74,11 +75,14 @@ void CompiledCache::store(const hs_database* db) const
         return;
     std::error_code ec;
     fs::create_directories(fs::path(path_).parent_path(), ec);
-    const std::string temp = path_ + ".tmp" + std::to_string(::getpid());
+    // Unique per process and thread: two policies with the same word list may compile at once.
+    const std::string temp = path_ + ".tmp" + std::to_string(::getpid()) + "-" +
+                             std::to_string(std::hash<std::thread::id>{}(std::this_thread::get_id()));
     {
         std::ofstream out(temp, std::ios::binary | std::ios::trunc);
         out << sha256Hex(std::string_view(bytes, length));
         out.write(bytes, static_cast<std::streamsize>(length));
+        out.close(); // a failed flush shows here, not before
         if (!out)
             ec = std::make_error_code(std::errc::io_error);
     }

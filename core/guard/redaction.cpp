@@ -60,7 +60,7 @@ std::string Vault::placeholderFor(std::string_view type, std::string_view origin
     if (auto it = placeholders_.find(key); it != placeholders_.end())
         return it->second;
     const int n = ++counters_[std::string(type)];
-    std::string placeholder = "[" + upper(type) + "_" + std::to_string(n) + "]";
+    std::string placeholder = "[" + prefix_ + upper(type) + "_" + std::to_string(n) + "]";
     longest_ = std::max(longest_, placeholder.size());
     originals_.emplace(placeholder, original);
     placeholders_.emplace(std::move(key), placeholder);
@@ -78,9 +78,13 @@ std::string Vault::restore(std::string_view text) const
         const auto open = text.find('[', i);
         if (open == std::string_view::npos)
             break;
-        const auto close = text.find(']', open);
-        if (close == std::string_view::npos)
-            break;
+        // A placeholder is short: look for its ']' within that length only (linear on "[[[[...").
+        const auto close = text.substr(0, std::min(text.size(), open + longest_)).find(']', open);
+        if (close == std::string_view::npos) {
+            out.append(text.substr(i, open + 1 - i));
+            i = open + 1;
+            continue;
+        }
         out.append(text.substr(i, open - i));
         const std::string_view candidate = text.substr(open, close - open + 1);
         if (auto it = originals_.find(candidate); it != originals_.end()) {
@@ -129,6 +133,45 @@ std::string hashText(std::string_view type, std::string_view original)
     return "<" + std::string(type) + ":sha256:" + sha256Hex(original).substr(0, 8) + ">";
 }
 
+std::size_t rewrittenOffset(const std::vector<Placed>& placed, std::size_t original)
+{
+    std::ptrdiff_t shift = 0;
+    for (const Placed& p : placed) {
+        if (!p.rewrote)
+            continue;
+        if (p.rewroteFrom >= original)
+            continue;
+        const std::size_t from = p.rewroteFrom;
+        if (original < p.rewroteTo) // inside: the replacement's end
+            return p.end;
+        shift += static_cast<std::ptrdiff_t>(p.end - p.start) - static_cast<std::ptrdiff_t>(p.rewroteTo - from);
+    }
+    return static_cast<std::size_t>(static_cast<std::ptrdiff_t>(original) + shift);
+}
+
+namespace {
+
+bool rewritesText(const Decided& d)
+{
+    const Category c = d.finding.category;
+    return rewrites(d.action) ||
+           (d.action == Action::Block && (c == Category::PersonalData || c == Category::Secret));
+}
+
+std::string replacementFor(const Decided& d, std::string_view original, Vault& vault)
+{
+    switch (d.action) {
+    case Action::Mask:
+        return maskText(d.finding.type, original);
+    case Action::Hash:
+        return hashText(d.finding.type, original);
+    default: // redact, and a block's record: a placeholder
+        return vault.placeholderFor(d.finding.type, original);
+    }
+}
+
+} // namespace
+
 std::string applyActions(std::string_view text, const std::vector<Decided>& decided, Vault& vault,
                          std::vector<Placed>& placed)
 {
@@ -146,40 +189,26 @@ std::string applyActions(std::string_view text, const std::vector<Decided>& deci
     std::size_t lastStart = 0;   // where the last rewrite begins in out
     std::size_t rewrittenTo = 0; // input offset the last rewrite covered
     for (const Decided* d : order) {
-        const Finding& f = d->finding;
-        if (f.start < rewrittenTo) { // inside (or overlapping) a rewrite already made
-            placed.push_back({*d, lastStart, out.size()});
-            continue;
+        Finding f = d->finding;
+        const bool rewriting = rewritesText(*d);
+        if (f.start < rewrittenTo) {
+            if (!rewriting || f.end <= rewrittenTo) { // inside an earlier rewrite: placed on it
+                placed.push_back({*d, lastStart, out.size(), false, 0, 0});
+                continue;
+            }
+            f.start = rewrittenTo; // overlaps its end: the rest is rewritten too, never left in clear
         }
         out.append(text.substr(copied, f.start - copied));
         copied = f.start;
-        const std::string_view original = text.substr(f.start, f.size());
-        std::string replacement;
-        switch (d->action) {
-        case Action::Redact:
-            replacement = vault.placeholderFor(f.type, original);
-            break;
-        case Action::Mask:
-            replacement = maskText(f.type, original);
-            break;
-        case Action::Hash:
-            replacement = hashText(f.type, original);
-            break;
-        case Action::Block: // the request goes nowhere, but its record must not keep the data either
-            if (f.category == Category::PersonalData || f.category == Category::Secret) {
-                replacement = vault.placeholderFor(f.type, original);
-                break;
-            }
-            [[fallthrough]];
-        default: // warn and log leave the text as it is
-            placed.push_back({*d, out.size() + (f.start - copied), out.size() + (f.end - copied)});
+        if (!rewriting) { // warn, log, and blocks that judge the text as a whole leave it as it is
+            placed.push_back({*d, out.size(), out.size() + f.size(), false, 0, 0});
             continue;
         }
         lastStart = out.size();
-        out += replacement;
+        out += replacementFor(*d, text.substr(f.start, f.size()), vault);
         copied = f.end;
         rewrittenTo = f.end;
-        placed.push_back({*d, lastStart, out.size()});
+        placed.push_back({*d, lastStart, out.size(), true, f.start, f.end});
     }
     out.append(text.substr(std::min(copied, text.size())));
     return out;

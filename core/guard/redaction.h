@@ -16,6 +16,11 @@ namespace ts::guard {
 class Vault
 {
 public:
+    // An input vault's placeholders are restored for the caller; a one-way vault (output
+    // redaction) writes [REDACTED_EMAIL_1], which no restorer knows, so the caller never gets an
+    // input original in place of something the model wrote.
+    explicit Vault(bool oneWay = false) : prefix_(oneWay ? "REDACTED_" : "") {}
+
     // The same original gets the same placeholder, so a model can refer to it consistently.
     std::string placeholderFor(std::string_view type, std::string_view original);
     // Every placeholder in text replaced by its original; unknown bracketed text is left alone.
@@ -32,6 +37,7 @@ private:
     std::map<std::string, std::string, std::less<>> placeholders_; // type + original → placeholder
     std::map<std::string, int, std::less<>> counters_;             // per type
     std::size_t longest_ = 0;                                      // placeholder length, for streams
+    std::string prefix_;
 };
 
 // A finding and what the policy decided for it.
@@ -47,7 +53,17 @@ struct Placed
     Decided decided;
     std::size_t start = 0; // in the rewritten text
     std::size_t end = 0;
+    // This entry made the replacement at [start, end) for the input's [rewroteFrom, rewroteTo)
+    // (its finding's range, less what an earlier rewrite already covered); a finding inside an
+    // earlier rewrite is placed on it without one of its own.
+    bool rewrote = false;
+    std::size_t rewroteFrom = 0;
+    std::size_t rewroteTo = 0;
 };
+
+// Where an offset of the original text lands in the rewritten one; an offset inside a rewrite
+// lands at its end (the replacement stands for all of it).
+std::size_t rewrittenOffset(const std::vector<Placed>& placed, std::size_t original);
 
 // The text with every rewriting action applied (redact, mask, hash; personal data and secrets
 // that block get a placeholder too, so the record of a blocked request keeps none), and where each

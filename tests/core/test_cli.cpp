@@ -113,7 +113,7 @@ private Q_SLOTS:
         policy.close();
         const QByteArray input = "key AKIAZ7Q3XK2M9PLW4RTN for jo@example.org";
         const Run r = cli({QStringLiteral("scan"), QStringLiteral("--policy"), policy.fileName(), QStringLiteral("--json")}, input);
-        QCOMPARE(r.code, 3);
+        QCOMPARE(r.code, 0); // the scan ran; the verdict is in the output
         const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
         QVERIFY(o[QStringLiteral("blocked")].toBool());
         QCOMPARE(o[QStringLiteral("redacted")].toString(), QStringLiteral("key [AWS_ACCESS_KEY_1] for j***@e***.org"));

@@ -72,6 +72,14 @@ std::string allStoredText(const Trace& t)
     for (const Span& s : t.spans)
         for (const auto& [key, value] : s.attributes)
             all += s.attrString(key) + "\n";
+    for (const Exchange& e : t.exchanges) { // what the providers sent and answered, raw
+        all += e.requestBody + "\n" + e.responseBody + "\n";
+        for (const Exchange::Chunk& c : e.chunks)
+            all += c.data;
+    }
+    for (const Message& m : t.input)
+        for (const ToolCall& c : m.toolCalls)
+            all += c.arguments + "\n";
     return all;
 }
 
@@ -168,6 +176,48 @@ private slots:
         const Trace t = rig->traces(1).at(0);
         QCOMPARE(t.summary.status, std::string("error"));
         QVERIFY(stage(t, "guard.output").attrBool(guard::kAttrBlocked));
+    }
+
+    void blockingOutputNeverShowsThePartItBlocks()
+    {
+        auto rig = rigWith(R"({"name": "no-cards-out", "output": {"card": "block"}})");
+        const std::string text = "Card: " + kCard + " is on file, thanks for asking about it today.";
+        const auto res = rig->post("/v1/chat/completions", chat(text, true));
+        bool sawError = false;
+        const std::string shown = streamedText(res.body, &sawError);
+        QVERIFY2(shown.find("4111") == std::string::npos, shown.c_str());
+        QVERIFY(sawError || res.status != 200);
+        // The answer as stored, and the raw exchange's answer side, keep no card either (the
+        // request, which carried it in, is the input policy's business: here it has none).
+        const Trace t = rig->traces(1).at(0);
+        for (const Message& m : t.output)
+            QVERIFY(m.content.find("4111") == std::string::npos);
+        for (const Exchange& e : t.exchanges) {
+            QVERIFY(e.responseBody.find("4111") == std::string::npos);
+            for (const Exchange::Chunk& c : e.chunks)
+                QVERIFY(c.data.find("4111") == std::string::npos);
+        }
+    }
+
+    void toolCallArgumentsAreRedactedToo()
+    {
+        auto rig = rigWith(R"({"name": "pii", "input": {"personal_data": "redact"}})");
+        json body = chat("Did it go out?", false);
+        body["messages"].push_back({{"role", "assistant"},
+                                    {"content", nullptr},
+                                    {"tool_calls", {{{"id", "call_1"}, {"type", "function"},
+                                                     {"function", {{"name", "send_email"},
+                                                                   {"arguments", "{\"to\":\"" + kEmail + "\"}"}}}}}}});
+        body["messages"].push_back({{"role", "tool"}, {"tool_call_id", "call_1"}, {"content", "sent"}});
+        body["messages"].push_back({{"role", "user"}, {"content", "Thanks."}});
+        const auto res = rig->post("/v1/chat/completions", body);
+        QCOMPARE(res.status, 200);
+        const std::string sent = rig->openai.lastRequest().body;
+        QVERIFY2(sent.find(kEmail) == std::string::npos, sent.c_str());
+        QVERIFY(sent.find("[EMAIL_1]") != std::string::npos);
+        const Trace t = rig->traces(1).at(0);
+        QVERIFY(allStoredText(t).find(kEmail) == std::string::npos);
+        QCOMPARE(stage(t, "guard.input").attrString(guard::kAttrTypes), std::string("email"));
     }
 
     void injectionIsScoredAndWarned()

@@ -107,6 +107,36 @@ private slots:
         }
     }
 
+    void outputPlaceholdersAreNeverRestoredToInputOriginals()
+    {
+        Vault input;
+        input.placeholderFor("email", "alice@a.com");
+        Vault output(true);
+        const std::string written = output.placeholderFor("email", "support@corp.com");
+        QCOMPARE(written, std::string("[REDACTED_EMAIL_1]"));
+        QCOMPARE(input.restore("write to " + written), "write to " + written);
+        QCOMPARE(input.restore("[[EMAIL_1]] and [" + std::string(5000, '[') + "]"),
+                 "[alice@a.com] and [" + std::string(5000, '[') + "]");
+    }
+
+    void aFindingOverlappingARewriteIsRewrittenToo()
+    {
+        const std::string text = "see bob@example.com/Zx8Qp2Lr7Vt4Nm9Kc3Hb6Wd1Fg5Js0Ay now";
+        const std::size_t email = text.find("bob@"), token = text.find("com/");
+        std::vector<Decided> decided{{found("email", Category::PersonalData, email, email + 15), Action::Redact},
+                                     {found("high_entropy", Category::Secret, token, text.find(" now")), Action::Redact}};
+        Vault vault;
+        std::vector<Placed> placed;
+        const std::string out = applyActions(text, decided, vault, placed);
+        QCOMPARE(out, std::string("see [EMAIL_1][HIGH_ENTROPY_1] now"));
+        QCOMPARE(vault.restore(out), text);
+        // Offsets map through both rewrites; one inside a rewrite lands at its end.
+        QCOMPARE(rewrittenOffset(placed, 0), std::size_t{0});
+        QCOMPARE(rewrittenOffset(placed, email + 3), std::string("see [EMAIL_1]").size());
+        QCOMPARE(rewrittenOffset(placed, text.size()), out.size());
+        QCOMPARE(rewrittenOffset(placed, text.find(" now")), out.find(" now"));
+    }
+
     void masksKeepOnlyAHint()
     {
         QCOMPARE(maskText("email", "ada.lovelace@example.com"), std::string("a***@e***.com"));
