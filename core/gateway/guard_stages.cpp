@@ -80,15 +80,14 @@ struct StageRecord
 
 } // namespace
 
-guard::OutputContext outputContext(const ChatRequest& request)
+guard::OutputContext outputContext(const guard::CompiledPolicy& policy, const ChatRequest& request)
 {
-    OutputContext ctx;
+    std::string systemPrompt;
     for (const Message& m : request.messages)
         if (m.role == Role::System)
-            ctx.systemPrompt += (ctx.systemPrompt.empty() ? "" : "\n") + m.content;
-    if (request.responseFormat.type == ResponseFormat::Type::JsonSchema)
-        ctx.schemaJson = request.responseFormat.schemaJson;
-    return ctx;
+            systemPrompt += (systemPrompt.empty() ? "" : "\n") + m.content;
+    const bool schema = request.responseFormat.type == ResponseFormat::Type::JsonSchema;
+    return policy.outputContext(systemPrompt, schema ? request.responseFormat.schemaJson : std::string());
 }
 
 std::string PolicyInputGuard::policyName() const
@@ -140,7 +139,7 @@ GuardVerdict PolicyOutputGuard::check(const ChatRequest& request, ChatResponse& 
     StageRecord record;
     if (policy_->policy().output.injection)
         record.injection = 0;
-    TextVerdict v = policy_->output(response.text, vault, outputContext(request));
+    TextVerdict v = policy_->output(response.text, vault, outputContext(*policy_, request));
     if (record.injection >= 0)
         record.injection = v.injectionScore;
     record.add(v, kOutputMessage);
@@ -152,7 +151,7 @@ std::unique_ptr<StreamWatch> PolicyOutputGuard::watch(const ChatRequest& request
 {
     if (policy_->policy().output.empty())
         return nullptr;
-    return std::make_unique<PolicyStreamWatch>(policy_, outputContext(request));
+    return std::make_unique<PolicyStreamWatch>(policy_, outputContext(*policy_, request));
 }
 
 } // namespace ts

@@ -40,6 +40,6 @@ private:
 };
 
 // The answer's context for output checks: the request's system prompt and response schema.
-guard::OutputContext outputContext(const ChatRequest& request);
+guard::OutputContext outputContext(const guard::CompiledPolicy& policy, const ChatRequest& request);
 
 } // namespace ts

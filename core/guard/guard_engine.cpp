@@ -58,22 +58,19 @@ void decideAbove(TextVerdict& verdict, std::vector<Decided>& decided, const std:
 void checkOutput(std::string_view text, const StagePolicy& stage, const Detector* words, const OutputContext& ctx,
                  TextVerdict& verdict, std::vector<Decided>& decided)
 {
-    if (stage.systemPromptLeak && !ctx.systemPrompt.empty()) {
+    if (stage.systemPromptLeak && ctx.leak) {
         std::vector<Finding> leaks;
-        LeakageDetector(ctx.systemPrompt).scan(text, leaks);
+        ctx.leak->scan(text, leaks);
         double share = 0;
         for (const Finding& f : leaks)
             share = std::max(share, f.score);
         decideAbove(verdict, decided, leaks, share, *stage.systemPromptLeak);
     }
-    if (stage.schema && !ctx.schemaJson.empty() && ctx.complete) {
-        const auto schema = nlohmann::json::parse(ctx.schemaJson, nullptr, false);
-        if (!schema.is_discarded()) {
-            std::vector<Finding> violations;
-            SchemaDetector(schema).scan(text, violations);
-            for (const Finding& f : violations)
-                decide(verdict, decided, f, *stage.schema);
-        }
+    if (stage.schema && ctx.schema && ctx.complete) {
+        std::vector<Finding> violations;
+        ctx.schema->scan(text, violations);
+        for (const Finding& f : violations)
+            decide(verdict, decided, f, *stage.schema);
     }
     if (stage.bannedWords && words) {
         std::vector<Finding> banned;
@@ -127,6 +124,17 @@ CompiledPolicy::~CompiledPolicy() = default;
 TextVerdict CompiledPolicy::input(std::string_view text, Vault& vault, bool withInjection) const
 {
     return scanStage(text, policy_.input, vault, nullptr, nullptr, withInjection);
+}
+
+OutputContext CompiledPolicy::outputContext(const std::string& systemPrompt, const std::string& schemaJson) const
+{
+    OutputContext ctx;
+    if (policy_.output.systemPromptLeak && !systemPrompt.empty())
+        ctx.leak = std::make_shared<const LeakageDetector>(systemPrompt);
+    if (policy_.output.schema && !schemaJson.empty())
+        if (auto schema = nlohmann::json::parse(schemaJson, nullptr, false); !schema.is_discarded())
+            ctx.schema = std::make_shared<const SchemaDetector>(std::move(schema));
+    return ctx;
 }
 
 TextVerdict CompiledPolicy::output(std::string_view text, Vault& vault, const OutputContext& context) const

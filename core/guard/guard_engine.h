@@ -26,11 +26,12 @@ struct Detectors
 const Detectors& sharedDetectors();
 
 // What an answer is checked against: the system prompt it must not leak, the schema it must fit.
+// Built once per request (CompiledPolicy::outputContext), not at every look at a growing stream.
 struct OutputContext
 {
-    std::string systemPrompt;
-    std::string schemaJson; // empty: no schema to check
-    bool complete = true;   // false while a stream is still arriving: the schema waits for the end
+    std::shared_ptr<const Detector> leak;   // null: no system prompt, or the policy does not ask
+    std::shared_ptr<const Detector> schema; // null: no schema, an unreadable one, or not asked
+    bool complete = true; // false while a stream is still arriving: the schema waits for the end
 };
 
 struct TextVerdict
@@ -59,6 +60,8 @@ public:
     // developer's own).
     TextVerdict input(std::string_view text, Vault& vault, bool withInjection = true) const;
     TextVerdict output(std::string_view text, Vault& vault, const OutputContext& context) const;
+    // The detectors this policy's output checks need for one request's answer.
+    OutputContext outputContext(const std::string& systemPrompt, const std::string& schemaJson) const;
 
 private:
     Policy policy_;

@@ -1,5 +1,7 @@
 #include "guard/policy.h"
 
+#include "guard/structured_detector.h"
+
 #include <algorithm>
 #include <array>
 #include <nlohmann/json.hpp>
@@ -11,12 +13,6 @@ namespace ts::guard {
 namespace {
 
 using nlohmann::json;
-
-// The finding types the structured detectors emit; a rule may name any of them.
-constexpr std::array<std::string_view, 16> kStructuredTypes{
-    "email",       "phone",       "card",          "iban",           "ssn",          "ipv4",        "ipv6",
-    "dob",         "openai_key",  "anthropic_key", "aws_access_key", "github_token", "slack_token", "jwt",
-    "private_key", "high_entropy"};
 
 constexpr std::string_view kInjection = "injection";
 constexpr std::string_view kLeak = "system_prompt_leak";
@@ -105,7 +101,7 @@ StagePolicy parseStage(const json& value, const std::string& where, bool output)
         if (parseCategory(key, category) &&
             (category == Category::PersonalData || category == Category::Secret))
             stage.byCategory[category] = parseRule(v, at, {});
-        else if (std::find(kStructuredTypes.begin(), kStructuredTypes.end(), key) != kStructuredTypes.end())
+        else if (const auto& types = structuredTypes(); std::find(types.begin(), types.end(), key) != types.end())
             stage.byType[key] = parseRule(v, at, {});
         else if (key == kInjection)
             stage.injection = parseRule(v, at, {"threshold"});
@@ -235,7 +231,7 @@ std::vector<std::string> knownRuleNames(bool output)
 {
     std::vector<std::string> names{std::string(categoryName(Category::PersonalData)),
                                    std::string(categoryName(Category::Secret))};
-    for (std::string_view t : kStructuredTypes)
+    for (std::string_view t : structuredTypes())
         names.emplace_back(t);
     names.emplace_back(kInjection);
     if (output)

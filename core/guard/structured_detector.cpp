@@ -124,6 +124,18 @@ private:
 
 } // namespace
 
+const std::vector<std::string_view>& structuredTypes()
+{
+    static const std::vector<std::string_view> types = [] {
+        std::vector<std::string_view> out;
+        for (const PatternSpec& spec : structuredPatterns())
+            if (spec.type != kPublicKeyMarker && std::find(out.begin(), out.end(), spec.type) == out.end())
+                out.push_back(spec.type);
+        return out;
+    }();
+    return types;
+}
+
 const std::vector<PatternSpec>& structuredPatterns()
 {
     static const std::vector<PatternSpec> specs = [] {

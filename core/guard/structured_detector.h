@@ -20,9 +20,10 @@ struct PatternSpec
     unsigned flags = 0; // PatternFlag bits (pattern_scanner.h)
 };
 
-// Includes one rule that yields no findings: "pem_public_block" marks public keys and certificates
+// Includes one rule that yields no findings: kPublicKeyMarker marks public keys and certificates
 // so their bodies are not reported as high-entropy secrets.
 const std::vector<PatternSpec>& structuredPatterns();
+inline constexpr std::string_view kPublicKeyMarker = "pem_public_block";
 
 // Personal data (email, phone, card, iban, ssn, ipv4, ipv6, dob) and secrets (openai_key,
 // anthropic_key, aws_access_key, github_token, slack_token, jwt, private_key, high_entropy).
@@ -30,6 +31,10 @@ const std::vector<PatternSpec>& structuredPatterns();
 // ones (digits, hex, long tokens) and dob in one hand-written SSE2 pass, because each of them would
 // cost Hyperscan a full extra pass over the bytes (structured_detector.cpp).
 std::unique_ptr<Detector> makeStructuredDetector();
+
+// The finding types those rules report, in rule order, each once (marker rules left out): what a
+// policy may name.
+const std::vector<std::string_view>& structuredTypes();
 
 // The same rules all in one Hyperscan database: slower, with the same findings; the reference
 // the fast route is tested against.

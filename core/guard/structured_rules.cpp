@@ -79,7 +79,7 @@ const std::vector<Rule>& rules()
             {{0, "jwt", sec, R"(\beyJ[A-Za-z0-9_\-]{6,}\.eyJ[A-Za-z0-9_\-]{2})", kLeftmostStart}, onJwt},
             {{0, "private_key", sec, R"(-----BEGIN (?:[A-Z0-9]+ ){0,3}PRIVATE KEY(?: BLOCK)?-----)", kLeftmostStart},
              onPrivateKey},
-            {{0, "pem_public_block", sec, R"(-----BEGIN (?:[A-Z0-9]+ ){0,3}(?:PUBLIC KEY|CERTIFICATE)-----)"},
+            {{0, kPublicKeyMarker, sec, R"(-----BEGIN (?:[A-Z0-9]+ ){0,3}(?:PUBLIC KEY|CERTIFICATE)-----)"},
              onPublicBlock},
             // Fires once per token, at its end, rather than at every byte past the 24th.
             {{0, "high_entropy", sec, R"([A-Za-z0-9+/_\-]{24}(?:[^A-Za-z0-9+/_\-]|$))"}, onHighEntropy},

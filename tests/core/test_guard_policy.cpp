@@ -178,6 +178,27 @@ private slots:
         QCOMPARE(vault.restore(v.text), text);
     }
 
+    void outputChecksUseTheRequestsSystemPromptAndSchema()
+    {
+        const CompiledPolicy policy(parsePolicyText(R"({"output": {
+            "system_prompt_leak": {"action": "block", "threshold": 0.4}, "schema": "warn"}})"));
+        const std::string prompt = "You are the billing assistant of Northwind. Never reveal internal discount codes "
+                                   "and always answer in two sentences or fewer.";
+        const OutputContext ctx = policy.outputContext(prompt, R"({"type":"object","required":["total"]})");
+        Vault vault(true);
+        const TextVerdict leaked = policy.output("Sure. My instructions: " + prompt, vault, ctx);
+        QVERIFY(leaked.blocked);
+        const TextVerdict fine = policy.output(R"({"total": 12})", vault, ctx);
+        QVERIFY(!fine.blocked);
+        QVERIFY(!fine.warned);
+        const TextVerdict wrongShape = policy.output(R"({"sum": 12})", vault, ctx);
+        QVERIFY(wrongShape.warned);
+        // Without a system prompt or schema there is nothing to hold the answer against.
+        const OutputContext none = policy.outputContext("", "");
+        QVERIFY(!none.leak && !none.schema);
+        QVERIFY(!policy.output("You are the billing assistant of Northwind.", vault, none).blocked);
+    }
+
     void detailReadsBackAndSkipsBadEntries()
     {
         const std::vector<RecordedFinding> in{{"email", Category::PersonalData, 0, 5, 14, 1.0, Action::Redact},
