@@ -84,6 +84,7 @@ void summarize(Trace& trace)
         sum.status = root->attrView(attr::kErrorType) == "cancelled" ? "cancelled" : "error";
         sum.error = root->statusMessage;
     }
+    sum.facts = factsOf(trace);
     trace.summary = std::move(sum);
 }
 

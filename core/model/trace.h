@@ -1,6 +1,7 @@
 #pragma once
 #include "model/message.h"
 #include "model/span.h"
+#include "model/trace_facts.h"
 
 #include <optional>
 #include <string>
@@ -59,6 +60,7 @@ struct TraceSummary
     std::string tags; // comma-separated
     int spanCount = 0;
     std::string preview; // the start of the last user message
+    TraceFacts facts;    // route, cache hit, refusal, guard findings, where the time went
 
     bool operator==(const TraceSummary&) const = default;
 };

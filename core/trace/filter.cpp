@@ -12,8 +12,8 @@ namespace ts {
 
 namespace {
 
-constexpr std::array<std::string_view, 8> kTermKeys{"model", "provider", "status", "source",
-                                                    "user",  "session",  "tag",    "simulated"};
+constexpr std::array<std::string_view, 9> kTermKeys{"model", "provider", "route", "status",   "source",
+                                                    "user",  "session",  "tag",   "simulated"};
 constexpr std::array<std::string_view, 2> kTimeKeys{"since", "until"};
 constexpr std::array<std::string_view, 4> kCompareKeys{"cost", "tokens", "ttft", "duration"};
 constexpr std::array<std::string_view, 5> kOps{">=", "<=", ">", "<", "="}; // longest first

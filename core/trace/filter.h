@@ -8,7 +8,7 @@
 namespace ts {
 
 // A parsed trace filter. Text form (CLI --filter, the filter bar), terms joined by AND:
-//   model:gpt-4o  provider:openai  status:error  source:demo  user:alice  session:s1  tag:beta
+//   model:gpt-4o  provider:openai  route:writer-fast  status:error  source:demo  user:alice  session:s1  tag:beta
 //   simulated:yes|no   cost>0.01  tokens>1000  ttft>500 (ms)  duration>2000 (ms)
 //   since:2026-11-01  until:2026-11-20T12:00  and bare words / "quoted phrases" for full-text search
 //   of the messages. A leading '-' negates a key:value term (-status:ok).
@@ -25,7 +25,7 @@ struct TraceFilter
 {
     struct Term
     {
-        std::string key; // model, provider, status, source, user, session, tag, simulated
+        std::string key; // model, provider, route, status, source, user, session, tag, simulated
         std::string value;
         bool negated = false;
         bool operator==(const Term&) const = default;

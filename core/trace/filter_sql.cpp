@@ -2,6 +2,10 @@
 
 #include "trace/fts_query.h"
 
+#include "trace/rollup.h"
+
+#include <algorithm>
+#include <iterator>
 #include <map>
 #include <stdexcept>
 
@@ -12,8 +16,8 @@ namespace {
 const std::map<std::string, std::string, std::less<>>& termColumns()
 {
     static const std::map<std::string, std::string, std::less<>> columns{
-        {"model", "model"}, {"provider", "provider"}, {"status", "status"},       {"source", "source"},
-        {"user", "user"},   {"session", "session"},   {"simulated", "simulated"},
+        {"model", "model"}, {"provider", "provider"}, {"route", "route"},         {"status", "status"},
+        {"source", "source"}, {"user", "user"},       {"session", "session"},     {"simulated", "simulated"},
     };
     return columns;
 }
@@ -90,6 +94,15 @@ class Builder
             add("(" + compareColumn(c.key) + ") " + checkedOp(c.op) + " " + placeholder(c.value));
     }
 
+    // Whole hours: a rollup row is in when its hour overlaps the range.
+    void hours(const TraceFilter& filter)
+    {
+        if (filter.since)
+            add("hour >= " + placeholder(std::int64_t{rollupHourOf(*filter.since)}));
+        if (filter.until)
+            add("hour < " + placeholder(std::int64_t{rollupHourOf(*filter.until - 1) + 1}));
+    }
+
     void times(const TraceFilter& filter)
     {
         if (filter.since)
@@ -120,6 +133,9 @@ class Builder
 
     SqlWhere where_;
 };
+
+// Rollup rows keep these dimensions and nothing finer.
+constexpr std::string_view kRollupKeys[] = {"model", "provider", "route", "source", "user", "tag"};
 
 std::string orderColumn(TraceOrderKey key)
 {
@@ -157,6 +173,30 @@ SqlWhere toSql(const TraceFilter& filter)
     builder.compares(filter.compares);
     builder.times(filter);
     builder.text(filter.text);
+    return builder.result();
+}
+
+std::string rollupFilterProblem(const TraceFilter& filter)
+{
+    for (const TraceFilter::Term& term : filter.terms)
+        if (std::find(std::begin(kRollupKeys), std::end(kRollupKeys), term.key) == std::end(kRollupKeys))
+            return "'" + term.key + ":' is not kept in the hourly rollups; these panels filter by model, provider, "
+                                    "route, source, user, tag and time";
+    if (!filter.compares.empty())
+        return "'" + filter.compares.front().key + filter.compares.front().op +
+               "' is a per-trace comparison; these panels read hourly rollups";
+    if (!filter.text.empty())
+        return "text search needs the Traces panel; these panels read hourly rollups";
+    return {};
+}
+
+SqlWhere toRollupSql(const TraceFilter& filter)
+{
+    if (const std::string problem = rollupFilterProblem(filter); !problem.empty())
+        throw std::invalid_argument(problem);
+    Builder builder;
+    builder.terms(filter.terms);
+    builder.hours(filter);
     return builder.result();
 }
 

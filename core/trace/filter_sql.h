@@ -19,6 +19,11 @@ struct SqlWhere
 };
 
 SqlWhere toSql(const TraceFilter& filter);
+// The same over the rollups table: only model, provider, route, source, user, tag and since/until
+// (widened to whole hours). Throws std::invalid_argument, with rollupFilterProblem()'s words, otherwise.
+SqlWhere toRollupSql(const TraceFilter& filter);
+// Empty when the rollups can answer the filter; else why not, in one line.
+std::string rollupFilterProblem(const TraceFilter& filter);
 // " ORDER BY <key column> [DESC], rowid [DESC]": rowid breaks ties so the order is stable.
 std::string toSql(TraceOrder order);
 

@@ -2,6 +2,7 @@
 
 #include "trace/schema.h"
 #include "trace/schema_cache.h"
+#include "trace/schema_rollups.h"
 #include "trace/sqlite_connection.h"
 
 #include <string>
@@ -14,6 +15,7 @@ const Migrations& migrations()
         {1, createSchemaV1},
         {2, createPromptTablesV2},
         {3, createCacheTablesV3},
+        {4, createRollupTablesV4},
     };
     return steps;
 }

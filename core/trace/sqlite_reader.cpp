@@ -2,6 +2,7 @@
 
 #include "trace/blob_codec.h"
 #include "trace/filter_sql.h"
+#include "trace/rollup_codec.h"
 #include "trace/sqlite_transaction.h"
 #include "trace/summary_codec.h"
 #include "trace/workspace_open.h"
@@ -118,6 +119,28 @@ std::vector<std::int64_t> SqliteTraceReader::collectRowIds(const TraceFilter& fi
     if (cancel && cancel->cancelled())
         return {};
     return ids;
+}
+
+bool SqliteTraceReader::rollups(const TraceFilter& filter, bool withHistograms,
+                                const std::function<void(const RollupRow&)>& visit, const CancelToken* cancel)
+{
+    return guarded([&] {
+        const filter::SqlWhere where = filter::toRollupSql(filter);
+        sql::Statement statement(db_, "SELECT " + std::string(codec::kRollupColumns) + " FROM rollups" + where.sql);
+        where.bindTo(statement);
+        CancelWatch watch(db_, cancel);
+        RollupRow row;
+        try {
+            while (statement.step()) {
+                codec::readRollup(statement, row, withHistograms);
+                visit(row);
+            }
+        } catch (const sql::Error& error) {
+            if (error.code() != SQLITE_INTERRUPT)
+                throw;
+        }
+        return !(cancel && cancel->cancelled());
+    });
 }
 
 std::vector<TraceSummary> SqliteTraceReader::page(const TraceFilter& filter, TraceOrder order,

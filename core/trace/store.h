@@ -2,6 +2,7 @@
 #include "model/cancel.h"
 #include "model/trace.h"
 #include "trace/filter.h"
+#include "trace/rollup.h"
 #include "trace/workspace_error.h"
 
 #include <cstdint>
@@ -40,7 +41,7 @@ class TraceStore
 {
   public:
     enum class OpenMode { CreateIfMissing, ExistingOnly };
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
 
     // Throws WorkspaceError (missing, not a workspace, corrupt, locked beyond timeout, newer schema).
     // Creates the file (and its folder) only in CreateIfMissing mode; never replaces a file.
@@ -87,6 +88,11 @@ class TraceReader
     // Summaries for these row ids, in the order given (missing rows are skipped).
     virtual std::vector<TraceSummary> summaries(const std::vector<std::int64_t>& rowIds) = 0;
     virtual std::optional<Trace> load(const std::string& traceId) = 0;
+    // Calls `visit` with each hourly rollup row the filter selects (see filter::rollupFilterProblem():
+    // model, provider, route, source, user, tag and whole hours of since/until), in no set order.
+    // Histograms are read only when asked for. Returns false when the cancel token stopped it.
+    virtual bool rollups(const TraceFilter& filter, bool withHistograms,
+                         const std::function<void(const RollupRow&)>& visit, const CancelToken* cancel = nullptr) = 0;
     // Changes whenever any connection (any process) commits; cheap.
     virtual std::uint64_t dataVersion() = 0;
 };

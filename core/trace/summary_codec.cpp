@@ -29,6 +29,22 @@ TraceSummary readSummary(const sql::Statement& row)
     s.tags = row.columnText(19);
     s.spanCount = static_cast<int>(row.columnInt(20));
     s.preview = row.columnText(21);
+    TraceFacts& f = s.facts;
+    f.route = row.columnText(22);
+    f.cacheHit = row.columnInt(23) != 0;
+    f.refused = row.columnInt(24) != 0;
+    f.streamed = row.columnInt(25) != 0;
+    f.guardFindings = static_cast<int>(row.columnInt(26));
+    f.guardBlocked = row.columnInt(27) != 0;
+    f.cacheSavedUsd = row.columnReal(28);
+    TracePhases& p = f.phases;
+    p.guardMs = row.columnReal(29);
+    p.cacheMs = row.columnReal(30);
+    p.queueMs = row.columnReal(31);
+    p.networkMs = row.columnReal(32);
+    p.generationMs = row.columnReal(33);
+    p.toolsMs = row.columnReal(34);
+    p.otherMs = row.columnReal(35);
     return s;
 }
 
@@ -46,6 +62,13 @@ void bindSummary(sql::Statement& insert, const TraceSummary& s)
         .bindTextRef(19, s.tags)
         .bindInt(20, s.spanCount)
         .bindTextRef(21, s.preview);
+    const TraceFacts& f = s.facts;
+    insert.bindTextRef(22, f.route).bindInt(23, f.cacheHit ? 1 : 0).bindInt(24, f.refused ? 1 : 0);
+    insert.bindInt(25, f.streamed ? 1 : 0).bindInt(26, f.guardFindings).bindInt(27, f.guardBlocked ? 1 : 0);
+    insert.bindReal(28, f.cacheSavedUsd);
+    const TracePhases& p = f.phases;
+    insert.bindReal(29, p.guardMs).bindReal(30, p.cacheMs).bindReal(31, p.queueMs).bindReal(32, p.networkMs);
+    insert.bindReal(33, p.generationMs).bindReal(34, p.toolsMs).bindReal(35, p.otherMs);
 }
 
 } // namespace ts::codec

@@ -13,6 +13,7 @@ namespace ts {
 
 TraceInserter::TraceInserter(sql::Connection& db)
     : db_(db), trace_(db, codec::kInsertSummary), remove_(db, "DELETE FROM traces WHERE trace_id = ?1"),
+      previous_(db, "SELECT " + std::string(codec::kSummaryColumns) + " FROM traces WHERE trace_id = ?1"),
       span_(db, "INSERT INTO spans (trace_rowid, seq, span_id, parent_span_id, name, kind, start_ns, "
                 "end_ns, status, status_message, attributes, events) "
                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"),
@@ -21,7 +22,8 @@ TraceInserter::TraceInserter(sql::Connection& db)
       messageText_(db, "INSERT INTO messages_fts (rowid, content) VALUES (?1, ?2)"),
       exchange_(db, "INSERT INTO exchanges (trace_rowid, seq, span_id, method, url, request_headers, "
                     "request_body, http_status, response_headers, chunks, response_body) "
-                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")
+                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"),
+      rollups_(db)
 {
 }
 
@@ -38,6 +40,10 @@ std::int64_t TraceInserter::insertSummary(const TraceSummary& summary)
     codec::bindSummary(trace_, summary);
     trace_.run();
     if (db_.changes() == 0) { // an older copy of this trace: drop it (children cascade) and retry
+        previous_.bindTextRef(1, summary.traceId);
+        if (previous_.step())
+            rollups_.add(codec::readSummary(previous_), -1);
+        previous_.reset();
         remove_.bindText(1, summary.traceId).run();
         remove_.reset();
         trace_.reset();
@@ -45,6 +51,7 @@ std::int64_t TraceInserter::insertSummary(const TraceSummary& summary)
         trace_.run();
     }
     trace_.reset();
+    rollups_.add(summary);
     return db_.lastInsertRowId();
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 #include "model/trace.h"
+#include "trace/rollup_writer.h"
 #include "trace/sqlite_statement.h"
 
 namespace ts::sql {
@@ -8,8 +9,9 @@ class Connection;
 
 namespace ts {
 
-// Writes whole traces (summary row, spans, messages, exchanges) with statements prepared once.
-// Call insert() inside a transaction.
+// Writes whole traces (summary row, spans, messages, exchanges) with statements prepared once, and
+// keeps the hourly rollups in step. Call insert() inside a transaction, then finish() before its
+// commit (or abandon() when it failed).
 class TraceInserter
 {
   public:
@@ -17,6 +19,9 @@ class TraceInserter
 
     // Replaces a stored trace with the same id, children included, so nothing is added twice.
     void insert(const Trace& trace);
+    // Writes the rollup rows the inserted traces touched.
+    void finish() { rollups_.write(); }
+    void abandon() { rollups_.discard(); }
 
   private:
     std::int64_t insertSummary(const TraceSummary& summary);
@@ -28,10 +33,12 @@ class TraceInserter
     sql::Connection& db_;
     sql::Statement trace_;
     sql::Statement remove_;
+    sql::Statement previous_;
     sql::Statement span_;
     sql::Statement message_;
     sql::Statement messageText_;
     sql::Statement exchange_;
+    RollupWriter rollups_;
 };
 
 } // namespace ts

@@ -151,9 +151,11 @@ size_t TraceWriter::store(const std::vector<Trace>& batch, std::string& error)
         sql::Transaction transaction(db_);
         for (const Trace& trace : batch)
             inserter_.insert(trace);
+        inserter_.finish();
         transaction.commit();
         return 0;
     } catch (const std::exception& e) {
+        inserter_.abandon();
         if (batch.size() > 1 && isTraceError(e))
             return storeEach(batch, error);
         error = path_ + ": cannot write " + std::to_string(batch.size()) + " trace(s): " + e.what();
@@ -169,8 +171,10 @@ size_t TraceWriter::storeEach(const std::vector<Trace>& batch, std::string& erro
         try {
             sql::Transaction transaction(db_);
             inserter_.insert(trace);
+            inserter_.finish();
             transaction.commit();
         } catch (const std::exception& e) {
+            inserter_.abandon();
             ++failed;
             error = path_ + ": cannot write trace " + trace.traceId + ": " + e.what();
         }
