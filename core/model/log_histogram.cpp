@@ -70,8 +70,8 @@ double LogHistogram::quantile(double q) const
         if (seen + c >= target) {
             // Interpolate inside the bucket on the log scale, so p50 of a single bucket is its middle.
             const int b = static_cast<int>(i);
-            if (b == 0)
-                return kFloor;
+            if (b == 0) // at or below the floor: nothing to tell apart from zero
+                return 0.0;
             const double within = std::clamp((target - seen) / c, 0.0, 1.0);
             return lowerBound(b) * std::pow(upperBound(b) / lowerBound(b), within);
         }

@@ -30,7 +30,7 @@ public:
 
     std::int64_t total() const { return total_; }
     bool empty() const { return total_ <= 0; }
-    // The value below which a share q (0..1) of the counts lies; 0 when empty.
+    // The value below which a share q (0..1) of the counts lies; 0 when empty or at the floor.
     double quantile(double q) const;
     // Share of counts at or below `value` (bucket resolution).
     double cdf(double value) const;

@@ -29,14 +29,29 @@ QString row(const QStringList& fields)
 
 QString csvOf(const TimeSeries& data)
 {
-    QStringList header{u"day"_s};
+    QStringList header{data.xLabels.isEmpty() ? u"day"_s : u"time"_s};
     for (const DaySeries& s : data.series)
         header << s.name;
     QString out = row(header);
-    for (qsizetype d = 0; d < data.days.size(); ++d) {
-        QStringList fields{data.days[d].toString(Qt::ISODate)};
+    for (qsizetype d = 0; d < data.size(); ++d) {
+        QStringList fields{data.xLabels.isEmpty() ? data.days[d].toString(Qt::ISODate) : data.xLabels[d]};
         for (const DaySeries& s : data.series)
             fields << (d < s.values.size() ? number(s.values[d]) : QString());
+        out += row(fields);
+    }
+    return out;
+}
+
+QString csvOf(const Bars& data)
+{
+    QStringList header{u"category"_s};
+    for (const DaySeries& s : data.series)
+        header << s.name;
+    QString out = row(header);
+    for (qsizetype c = 0; c < data.categories.size(); ++c) {
+        QStringList fields{data.categories[c]};
+        for (const DaySeries& s : data.series)
+            fields << (c < s.values.size() ? number(s.values[c]) : QString());
         out += row(fields);
     }
     return out;

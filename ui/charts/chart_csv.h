@@ -7,6 +7,7 @@
 namespace ts::ui::charts {
 
 QString csvOf(const TimeSeries& data);
+QString csvOf(const Bars& data);
 QString csvOf(const XYCurves& data);
 
 } // namespace ts::ui::charts

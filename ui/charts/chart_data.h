@@ -24,6 +24,21 @@ struct DaySeries
     QList<double> values; // one per day of the chart
 };
 
+// A horizontal line across a chart: a target the user set (an SLO), a budget.
+struct Threshold
+{
+    QString name;
+    QColor color;
+    double value = 0;
+};
+
+// A marker at one x position of a time series (an alarm), with what it says on hover.
+struct Alarm
+{
+    qsizetype index = 0;
+    QString text;
+};
+
 struct TimeSeries
 {
     enum class Style { Lines, StackedBars };
@@ -31,7 +46,26 @@ struct TimeSeries
     QString title;
     Axis y;
     QList<QDate> days;
-    QList<DaySeries> series;
+    // When set, the x positions (hours, say) and their labels instead of days; CSV writes them as given.
+    QStringList xLabels;
+    QList<DaySeries> series; // one value per x position
+    QList<Threshold> thresholds;
+    QList<Alarm> alarms;
+
+    qsizetype size() const { return xLabels.isEmpty() ? days.size() : xLabels.size(); }
+};
+
+// Bars over named categories: one series per colour, side by side or stacked; horizontal reads
+// better when categories are names (models), vertical when they are ranges (a histogram).
+struct Bars
+{
+    QString title;
+    Axis value;
+    QStringList categories;
+    QList<DaySeries> series; // one value per category
+    bool stacked = false;
+    bool horizontal = false;
+    QList<Threshold> thresholds;
 };
 
 struct Curve

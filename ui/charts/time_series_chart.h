@@ -4,7 +4,8 @@
 
 namespace ts::ui::charts {
 
-// Values per day: lines (rates) or stacked bars (amounts that add up), one series per name.
+// Values per day (or per labelled x position): lines (rates) or stacked bars (amounts that add up),
+// one series per name; dashed threshold lines and alarm markers on top.
 class TimeSeriesChart : public ChartFrame
 {
     Q_OBJECT
@@ -18,6 +19,8 @@ public:
 private:
     void drawLines();
     void drawBars();
+    void drawThresholds();
+    void drawAlarms();
 
     TimeSeries data_;
 };
