@@ -44,12 +44,16 @@ BudgetBurn projectBudget(BudgetWindow window, double limitUsd, Nanos now, const 
         burn.cumulativeByHour.push_back(total);
     }
     burn.spentUsd = total;
-    // Pace: the last paceHours full or partial hours; a period that just began uses what it has.
-    const std::size_t window_ = std::min<std::size_t>(elapsedHours, static_cast<std::size_t>(std::max(paceHours, 1)));
+    // Pace: spend over the last paceHours (or the whole period so far), per hour actually elapsed,
+    // so five minutes into a day the pace is not taken as a full hour's.
+    const std::size_t paceCount = std::min<std::size_t>(elapsedHours, static_cast<std::size_t>(std::max(paceHours, 1)));
+    const std::size_t firstPaceHour = elapsedHours - paceCount;
     double recent = 0;
-    for (std::size_t h = elapsedHours - window_; h < elapsedHours; ++h)
+    for (std::size_t h = firstPaceHour; h < elapsedHours; ++h)
         recent += h < hourlySpend.size() ? hourlySpend[h] : 0.0;
-    const double perHour = window_ > 0 ? recent / static_cast<double>(window_) : 0.0;
+    const double paceSpanHours =
+        static_cast<double>(now - (burn.periodStart + static_cast<Nanos>(firstPaceHour) * kHour)) / static_cast<double>(kHour);
+    const double perHour = paceSpanHours > 0 ? recent / paceSpanHours : 0.0;
     burn.pacePerDayUsd = perHour * 24.0;
     const double hoursLeft = static_cast<double>(std::max<Nanos>(0, burn.periodEnd - now)) / static_cast<double>(kHour);
     burn.projectedUsd = total + perHour * hoursLeft;

@@ -9,6 +9,8 @@ int LogHistogram::bucketOf(double value)
 {
     if (!(value > kFloor)) // NaN and negatives count as the smallest
         return 0;
+    if (!std::isfinite(value))
+        return kBuckets - 1;
     const double steps = std::log2(value / kFloor) * kStepsPerDoubling;
     return std::clamp(static_cast<int>(steps) + 1, 1, kBuckets - 1);
 }

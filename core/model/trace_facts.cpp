@@ -25,8 +25,6 @@ void addCall(TraceFacts& facts, const Span& s)
 {
     const double total = ms(s.duration());
     const auto firstChunk = s.attrDouble(attr::kTimeToFirstChunk);
-    if (s.attrBool(attr::kRequestStream))
-        facts.streamed = true;
     if (!firstChunk || *firstChunk < 0) {
         facts.phases.networkMs += total;
         return;
@@ -81,59 +79,98 @@ bool looksLikeRefusal(std::string_view answer)
                        [&](std::string_view opening) { return head.substr(0, opening.size()) == opening; });
 }
 
+namespace {
+
+enum class Phase { None, Guard, Cache, Call, Tool, Route };
+
+Phase phaseOf(const Span& s)
+{
+    const std::string_view stage = s.attrView(attr::kStage);
+    if (startsWithStage(stage, "guard."))
+        return Phase::Guard;
+    if (startsWithStage(stage, "cache."))
+        return Phase::Cache;
+    if (stage == "llm.call")
+        return Phase::Call;
+    if (stage == "route")
+        return Phase::Route;
+    if (s.attr(attr::kToolName) || s.name.rfind("execute_tool", 0) == 0)
+        return Phase::Tool;
+    return Phase::None;
+}
+
+// Flags and counts come from every span, wherever it sits.
+void noteFlags(TraceFacts& facts, const Span& s, Phase phase)
+{
+    if (phase == Phase::Guard) {
+        facts.guardFindings += static_cast<int>(s.attrInt(attr::kGuardFindings).value_or(0));
+        facts.guardBlocked = facts.guardBlocked || s.attrBool(kGuardBlocked);
+    } else if (phase == Phase::Cache && s.attrView(attr::kStage) == "cache.lookup" && s.attrBool(attr::kCacheHit)) {
+        facts.cacheHit = true;
+        facts.cacheSavedUsd += s.attrDouble(attr::kCacheSavedUsd).value_or(0.0);
+    } else if (phase == Phase::Call) {
+        facts.refused = facts.refused || refusedByFilter(s);
+        facts.streamed = facts.streamed || s.attrBool(attr::kRequestStream);
+    } else if (phase == Phase::Route && facts.route.empty()) {
+        facts.route = s.attrString(attr::kRoute);
+    }
+}
+
+} // namespace
+
 TraceFacts factsOf(const Trace& trace)
 {
     TraceFacts facts;
     const Span* root = trace.root();
     if (!root)
         return facts;
-    // Time inside route spans that no model call covers is waiting: rate limits, back-off, failed connects.
-    std::unordered_map<std::string_view, double> routeSpans; // span id -> its ms not yet covered by calls
-    double covered = 0;
-    for (const Span& s : trace.spans) {
-        const std::string_view stage = s.attrView(attr::kStage);
-        if (stage == "route") {
-            routeSpans.emplace(s.spanId, ms(s.duration()));
-            if (facts.route.empty())
-                facts.route = s.attrString(attr::kRoute);
+    std::unordered_map<std::string_view, const Span*> byId;
+    for (const Span& s : trace.spans)
+        byId.emplace(s.spanId, &s);
+    // Time is counted once, in the outermost span that names a phase: guards and caches inside an
+    // agent step's pipeline count, a model call inside a tool counts as the tool's. A route span's
+    // time that no call inside it covers is waiting: rate limits and back-off between attempts.
+    auto insidePhase = [&](const Span& s) {
+        std::size_t hops = 0;
+        for (auto it = byId.find(s.parentSpanId); it != byId.end() && hops < trace.spans.size();
+             it = byId.find(it->second->parentSpanId), ++hops) {
+            const Span* parent = it->second;
+            if (parent == root)
+                return false;
+            if (const Phase p = phaseOf(*parent); p != Phase::None && p != Phase::Route)
+                return true;
         }
-    }
+        return false;
+    };
+    std::unordered_map<std::string_view, double> routeWaits; // route span id -> ms not covered by its calls
     for (const Span& s : trace.spans) {
         if (&s == root)
             continue;
-        const std::string_view stage = s.attrView(attr::kStage);
-        const double d = ms(s.duration());
-        if (startsWithStage(stage, "guard.")) {
-            facts.phases.guardMs += d;
-            facts.guardFindings += static_cast<int>(s.attrInt(attr::kGuardFindings).value_or(0));
-            facts.guardBlocked = facts.guardBlocked || s.attrBool(kGuardBlocked);
-        } else if (startsWithStage(stage, "cache.")) {
-            facts.phases.cacheMs += d;
-            if (stage == "cache.lookup" && s.attrBool(attr::kCacheHit)) {
-                facts.cacheHit = true;
-                facts.cacheSavedUsd += s.attrDouble(attr::kCacheSavedUsd).value_or(0.0);
-            }
-        } else if (stage == "llm.call") {
-            addCall(facts, s);
-            facts.refused = facts.refused || refusedByFilter(s);
-            if (auto it = routeSpans.find(s.parentSpanId); it != routeSpans.end())
-                it->second -= d;
-        } else if (s.attr(attr::kToolName) || s.name.rfind("execute_tool", 0) == 0) {
-            facts.phases.toolsMs += d;
-        } else {
+        const Phase phase = phaseOf(s);
+        noteFlags(facts, s, phase);
+        if (phase == Phase::None || insidePhase(s))
             continue;
+        const double d = ms(s.duration());
+        switch (phase) {
+        case Phase::Guard: facts.phases.guardMs += d; break;
+        case Phase::Cache: facts.phases.cacheMs += d; break;
+        case Phase::Tool: facts.phases.toolsMs += d; break;
+        case Phase::Route: routeWaits[s.spanId] += d; break;
+        case Phase::Call:
+            addCall(facts, s);
+            if (auto it = byId.find(s.parentSpanId); it != byId.end() && phaseOf(*it->second) == Phase::Route)
+                routeWaits[it->second->spanId] -= d;
+            break;
+        case Phase::None: break;
         }
-        // Only spans directly under the root (or calls under a route) add up to the root's time.
-        if (s.parentSpanId == root->spanId || stage == "llm.call")
-            covered += d;
     }
-    for (const auto& [id, uncovered] : routeSpans) {
-        facts.phases.queueMs += std::max(0.0, uncovered);
-        covered += std::max(0.0, uncovered);
-    }
+    for (const auto& [id, wait] : routeWaits)
+        facts.phases.queueMs += std::max(0.0, wait);
     if (facts.route.empty())
         facts.route = root->attrString(attr::kRoute);
-    facts.phases.otherMs = std::max(0.0, ms(root->duration()) - covered);
+    const TracePhases& p = facts.phases;
+    const double counted = p.guardMs + p.cacheMs + p.queueMs + p.networkMs + p.generationMs + p.toolsMs;
+    facts.phases.otherMs = std::max(0.0, ms(root->duration()) - counted);
     if (!facts.refused && !trace.output.empty())
         facts.refused = looksLikeRefusal(trace.output.back().content);
     return facts;

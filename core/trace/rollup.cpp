@@ -1,8 +1,15 @@
 #include "trace/rollup.h"
 
+#include <cmath>
+
 namespace ts {
 
-RollupKey rollupKeyOf(const TraceSummary& s)
+std::string_view rollupTable(RollupDetail detail)
+{
+    return detail == RollupDetail::Full ? "rollups" : "rollups_model";
+}
+
+RollupKey rollupKeyOf(const TraceSummary& s, RollupDetail detail)
 {
     RollupKey key;
     key.hour = rollupHourOf(s.start);
@@ -10,17 +17,36 @@ RollupKey rollupKeyOf(const TraceSummary& s)
     key.provider = s.provider;
     key.route = s.facts.route;
     key.source = s.source;
-    key.user = s.user;
-    key.tags = s.tags;
+    if (detail == RollupDetail::Full) {
+        key.user = s.user;
+        key.tags = s.tags;
+    }
     return key;
 }
 
 std::optional<double> timePerOutputToken(const TraceSummary& s)
 {
-    if (s.outputTokens < 2 || s.facts.phases.generationMs <= 0)
+    if (s.outputTokens < 2 || !(s.facts.phases.generationMs > 0) || !std::isfinite(s.facts.phases.generationMs))
         return std::nullopt;
     return s.facts.phases.generationMs / static_cast<double>(s.outputTokens - 1);
 }
+
+namespace {
+
+// A log's 1e308 or inf would poison a row's sums for good (inf - inf is NaN, which SQLite stores as NULL).
+double finite(double value)
+{
+    return std::isfinite(value) ? value : 0.0;
+}
+
+TracePhases finitePhases(TracePhases p)
+{
+    for (double* v : {&p.guardMs, &p.cacheMs, &p.queueMs, &p.networkMs, &p.generationMs, &p.toolsMs, &p.otherMs})
+        *v = finite(*v);
+    return p;
+}
+
+} // namespace
 
 RollupMeasures rollupOf(const TraceSummary& s)
 {
@@ -35,12 +61,12 @@ RollupMeasures rollupOf(const TraceSummary& s)
     m.inputTokens = s.inputTokens;
     m.outputTokens = s.outputTokens;
     m.cacheReadTokens = s.cacheReadTokens;
-    m.costUsd = s.costUsd;
-    m.cacheSavedUsd = s.facts.cacheSavedUsd;
-    m.durationMs = s.durationMs;
-    m.phases = s.facts.phases;
+    m.costUsd = finite(s.costUsd);
+    m.cacheSavedUsd = finite(s.facts.cacheSavedUsd);
+    m.durationMs = finite(s.durationMs);
+    m.phases = finitePhases(s.facts.phases);
     m.latency = {{static_cast<std::uint16_t>(LogHistogram::bucketOf(s.durationMs)), 1}};
-    if (s.ttftMs) {
+    if (s.ttftMs && std::isfinite(*s.ttftMs)) {
         m.ttftCount = 1;
         m.ttftMs = *s.ttftMs;
         m.ttft = {{static_cast<std::uint16_t>(LogHistogram::bucketOf(*s.ttftMs)), 1}};

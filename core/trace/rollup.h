@@ -36,6 +36,12 @@ struct RollupMeasures
     bool operator==(const RollupMeasures&) const = default;
 };
 
+// Two tables of the same rows at two levels of detail. Users and tag sets multiply the rows (a busy
+// hour of 300 users holds hundreds of combinations), so the model-level table, which drops them, is
+// what panels read unless they filter or group by user or tag: a few dozen rows an hour.
+enum class RollupDetail { Full, ModelLevel };
+std::string_view rollupTable(RollupDetail detail); // "rollups", "rollups_model"
+
 struct RollupRow
 {
     RollupKey key;
@@ -48,7 +54,7 @@ inline std::int64_t rollupHourOf(Nanos t)
     return t >= 0 ? t / kRollupBucketNs : (t - kRollupBucketNs + 1) / kRollupBucketNs;
 }
 
-RollupKey rollupKeyOf(const TraceSummary& summary);
+RollupKey rollupKeyOf(const TraceSummary& summary, RollupDetail detail = RollupDetail::Full);
 // What one trace adds to its row.
 RollupMeasures rollupOf(const TraceSummary& summary);
 // into += sign * delta; histograms bucket by bucket.

@@ -11,17 +11,24 @@ namespace {
 constexpr const char* kKeyMatch = "hour = ?1 AND model = ?2 AND provider = ?3 AND route = ?4 AND source = ?5 AND "
                                   "user = ?6 AND tags = ?7";
 
-std::string selectRow()
+std::string selectRow(RollupDetail detail)
 {
-    return "SELECT " + std::string(codec::kRollupColumns) + " FROM rollups WHERE " + kKeyMatch;
+    return "SELECT " + std::string(codec::kRollupColumns) + " FROM " + std::string(rollupTable(detail)) + " WHERE " +
+           kKeyMatch;
 }
 
-std::string upsertRow()
+std::string upsertRow(RollupDetail detail)
 {
     std::string values;
     for (int i = 1; i <= codec::kRollupColumnCount; ++i)
         values += (i > 1 ? ", ?" : "?") + std::to_string(i);
-    return "INSERT OR REPLACE INTO rollups (" + std::string(codec::kRollupColumns) + ") VALUES (" + values + ")";
+    return "INSERT OR REPLACE INTO " + std::string(rollupTable(detail)) + " (" + std::string(codec::kRollupColumns) +
+           ") VALUES (" + values + ")";
+}
+
+std::string removeRow(RollupDetail detail)
+{
+    return "DELETE FROM " + std::string(rollupTable(detail)) + " WHERE " + kKeyMatch;
 }
 
 void bindKey(sql::Statement& s, const RollupKey& k)
@@ -30,58 +37,87 @@ void bindKey(sql::Statement& s, const RollupKey& k)
     s.bindTextRef(5, k.source).bindTextRef(6, k.user).bindTextRef(7, k.tags);
 }
 
+// A statement left mid-step by an exception must be reset, or every later use fails.
+struct ResetOnExit
+{
+    sql::Statement& statement;
+    ~ResetOnExit() { statement.reset(); }
+};
+
 } // namespace
 
-RollupWriter::RollupWriter(sql::Connection& db)
-    : read_(db, selectRow()), upsert_(db, upsertRow()), remove_(db, std::string("DELETE FROM rollups WHERE ") + kKeyMatch)
+RollupWriter::Level::Level(sql::Connection& db, RollupDetail level)
+    : detail(level), read(db, selectRow(level)), upsert(db, upsertRow(level)), remove(db, removeRow(level))
 {
 }
 
+void RollupWriter::Level::write()
+{
+    for (auto& [key, delta] : pending) {
+        RollupRow row{key, {}};
+        {
+            ResetOnExit done{read};
+            bindKey(read, key);
+            if (read.step())
+                codec::readRollup(read, row);
+        }
+        addRollup(row.m, delta);
+        if (row.m.requests <= 0) {
+            ResetOnExit done{remove};
+            bindKey(remove, key);
+            remove.run();
+            continue;
+        }
+        std::string blobs[5];
+        ResetOnExit done{upsert};
+        codec::bindRollup(upsert, row, blobs);
+        upsert.run();
+    }
+    pending.clear();
+}
+
+RollupWriter::RollupWriter(sql::Connection& db) : full_(db, RollupDetail::Full), model_(db, RollupDetail::ModelLevel) {}
+
 void RollupWriter::add(const TraceSummary& summary, std::int64_t sign)
 {
-    addRollup(pending_[rollupKeyOf(summary)], rollupOf(summary), sign);
+    const RollupMeasures measures = rollupOf(summary);
+    addRollup(full_.pending[rollupKeyOf(summary, RollupDetail::Full)], measures, sign);
+    addRollup(model_.pending[rollupKeyOf(summary, RollupDetail::ModelLevel)], measures, sign);
 }
 
 void RollupWriter::write()
 {
-    for (auto& [key, delta] : pending_) {
-        RollupRow row{key, {}};
-        bindKey(read_, key);
-        if (read_.step())
-            codec::readRollup(read_, row);
-        read_.reset();
-        addRollup(row.m, delta);
-        if (row.m.requests <= 0) {
-            bindKey(remove_, key);
-            remove_.run();
-            remove_.reset();
-            continue;
-        }
-        std::string blobs[5];
-        codec::bindRollup(upsert_, row, blobs);
-        upsert_.run();
-        upsert_.reset();
-    }
-    pending_.clear();
+    full_.write();
+    model_.write();
+}
+
+void RollupWriter::discard()
+{
+    full_.pending.clear();
+    model_.pending.clear();
 }
 
 std::size_t rebuildRollups(sql::Connection& db)
 {
-    db.exec("DELETE FROM rollups");
-    std::map<RollupKey, RollupMeasures> rows;
-    sql::Statement traces(db, "SELECT " + std::string(codec::kSummaryColumns) + " FROM traces");
-    while (traces.step()) {
-        const TraceSummary summary = codec::readSummary(traces);
-        addRollup(rows[rollupKeyOf(summary)], rollupOf(summary));
+    std::size_t written = 0;
+    for (const RollupDetail detail : {RollupDetail::Full, RollupDetail::ModelLevel}) {
+        db.exec("DELETE FROM " + std::string(rollupTable(detail)));
+        std::map<RollupKey, RollupMeasures> rows;
+        sql::Statement traces(db, "SELECT " + std::string(codec::kSummaryColumns) + " FROM traces");
+        while (traces.step()) {
+            const TraceSummary summary = codec::readSummary(traces);
+            addRollup(rows[rollupKeyOf(summary, detail)], rollupOf(summary));
+        }
+        sql::Statement insert(db, upsertRow(detail));
+        for (const auto& [key, measures] : rows) {
+            std::string blobs[5];
+            codec::bindRollup(insert, RollupRow{key, measures}, blobs);
+            insert.run();
+            insert.reset();
+        }
+        written += rows.size();
     }
-    sql::Statement insert(db, upsertRow());
-    for (const auto& [key, measures] : rows) {
-        std::string blobs[5];
-        codec::bindRollup(insert, RollupRow{key, measures}, blobs);
-        insert.run();
-        insert.reset();
-    }
-    return rows.size();
+    return written;
 }
 
 } // namespace ts

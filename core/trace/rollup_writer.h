@@ -20,13 +20,22 @@ public:
 
     void add(const TraceSummary& summary, std::int64_t sign = 1);
     void write();
-    void discard() { pending_.clear(); }
+    void discard();
 
 private:
-    std::map<RollupKey, RollupMeasures> pending_;
-    sql::Statement read_;
-    sql::Statement upsert_;
-    sql::Statement remove_;
+    // One table's pending rows and statements.
+    struct Level
+    {
+        Level(sql::Connection& db, RollupDetail detail);
+        void write();
+
+        RollupDetail detail;
+        std::map<RollupKey, RollupMeasures> pending;
+        sql::Statement read, upsert, remove;
+    };
+
+    Level full_;
+    Level model_;
 };
 
 // Rebuilds every rollup row from the traces table (a migration, or a repair); returns the rows written.

@@ -3,6 +3,8 @@
 #include "trace/rollup_writer.h"
 #include "trace/sqlite_connection.h"
 
+#include <string>
+
 namespace ts::workspace {
 
 namespace {
@@ -28,7 +30,8 @@ CREATE INDEX traces_route_start ON traces(route, start_ns);
 )sql";
 
 // One row per hour and combination of dimensions (trace/rollup.h); histograms are BLOBs of varints
-// (trace/rollup_codec.h). Kept by the writer in the transaction that writes the traces.
+// (trace/rollup_codec.h). Kept by the writer in the transaction that writes the traces, twice:
+// rollups with every dimension, rollups_model without user and tags (RollupDetail).
 constexpr const char* kRollups = R"sql(
 CREATE TABLE rollups (
     hour INTEGER NOT NULL,
@@ -74,7 +77,11 @@ CREATE TABLE rollups (
 void createRollupTablesV4(sql::Connection& db)
 {
     db.exec(kTraceFacts);
-    db.exec(kRollups);
+    std::string rollups = kRollups;
+    db.exec(rollups);
+    // The model-level table: the same columns, user and tags always ''.
+    rollups.replace(rollups.find("TABLE rollups"), 13, "TABLE rollups_model");
+    db.exec(rollups);
     rebuildRollups(db);
 }
 

@@ -7,6 +7,7 @@
 #include "trace/summary_codec.h"
 #include "trace/workspace_open.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
 #include <unordered_map>
@@ -122,11 +123,17 @@ std::vector<std::int64_t> SqliteTraceReader::collectRowIds(const TraceFilter& fi
 }
 
 bool SqliteTraceReader::rollups(const TraceFilter& filter, bool withHistograms,
-                                const std::function<void(const RollupRow&)>& visit, const CancelToken* cancel)
+                                const std::function<void(const RollupRow&)>& visit, const CancelToken* cancel,
+                                RollupDetail detail)
 {
     return guarded([&] {
         const filter::SqlWhere where = filter::toRollupSql(filter);
-        sql::Statement statement(db_, "SELECT " + std::string(codec::kRollupColumns) + " FROM rollups" + where.sql);
+        const bool needsFull = std::any_of(filter.terms.begin(), filter.terms.end(), [](const TraceFilter::Term& t) {
+            return t.key == "user" || t.key == "tag";
+        });
+        const std::string_view table = rollupTable(needsFull ? RollupDetail::Full : detail);
+        sql::Statement statement(db_, "SELECT " + std::string(codec::kRollupColumns) + " FROM " + std::string(table) +
+                                          where.sql);
         where.bindTo(statement);
         CancelWatch watch(db_, cancel);
         RollupRow row;

@@ -21,7 +21,7 @@ class SqliteTraceReader final : public TraceReader
     std::vector<TraceSummary> summaries(const std::vector<std::int64_t>& rowIds) override;
     std::optional<Trace> load(const std::string& traceId) override;
     bool rollups(const TraceFilter& filter, bool withHistograms, const std::function<void(const RollupRow&)>& visit,
-                 const CancelToken* cancel = nullptr) override;
+                 const CancelToken* cancel = nullptr, RollupDetail detail = RollupDetail::Full) override;
     std::uint64_t dataVersion() override;
 
   private:

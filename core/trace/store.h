@@ -90,9 +90,12 @@ class TraceReader
     virtual std::optional<Trace> load(const std::string& traceId) = 0;
     // Calls `visit` with each hourly rollup row the filter selects (see filter::rollupFilterProblem():
     // model, provider, route, source, user, tag and whole hours of since/until), in no set order.
-    // Histograms are read only when asked for. Returns false when the cancel token stopped it.
+    // Histograms are read only when asked for. ModelLevel reads the far smaller table without users
+    // and tags (their keys are ''); a filter on user or tag reads the full one regardless.
+    // Returns false when the cancel token stopped it.
     virtual bool rollups(const TraceFilter& filter, bool withHistograms,
-                         const std::function<void(const RollupRow&)>& visit, const CancelToken* cancel = nullptr) = 0;
+                         const std::function<void(const RollupRow&)>& visit, const CancelToken* cancel = nullptr,
+                         RollupDetail detail = RollupDetail::Full) = 0;
     // Changes whenever any connection (any process) commits; cheap.
     virtual std::uint64_t dataVersion() = 0;
 };

@@ -20,6 +20,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <random>
 
@@ -30,10 +31,11 @@ namespace {
 constexpr Nanos kHour = 3'600'000'000'000;
 constexpr Nanos kBase = 1'767'225'600'000'000'000; // 2026-01-01T00:00Z
 
-std::vector<RollupRow> allRows(TraceReader& reader, const TraceFilter& filter = {})
+std::vector<RollupRow> allRows(TraceReader& reader, const TraceFilter& filter = {},
+                               RollupDetail detail = RollupDetail::Full)
 {
     std::vector<RollupRow> rows;
-    reader.rollups(filter, true, [&](const RollupRow& row) { rows.push_back(row); });
+    reader.rollups(filter, true, [&](const RollupRow& row) { rows.push_back(row); }, nullptr, detail);
     return rows;
 }
 
@@ -98,6 +100,22 @@ private Q_SLOTS:
         QCOMPARE(errorsSeen, errors);
         QVERIFY(std::abs(costSeen - cost) < 1e-9);
         QCOMPARE(seen, expected);
+        // The model-level table holds the same requests in fewer rows, without users and tags.
+        const auto modelRows = allRows(*reader, {}, RollupDetail::ModelLevel);
+        QVERIFY(modelRows.size() < allRows(*reader).size());
+        std::map<std::pair<std::int64_t, std::string>, std::int64_t> modelSeen;
+        for (const RollupRow& row : modelRows) {
+            QVERIFY(row.key.user.empty() && row.key.tags.empty());
+            modelSeen[{row.key.hour, row.key.model}] += row.m.requests;
+        }
+        QCOMPARE(modelSeen, expected);
+        // A filter on user reads the full table whatever was asked.
+        std::int64_t ofUser = 0;
+        for (const RollupRow& row : allRows(*reader, parseFilter("user:u1").filter, RollupDetail::ModelLevel)) {
+            QCOMPARE(row.key.user, std::string("u1"));
+            ofUser += row.m.requests;
+        }
+        QVERIFY(ofUser > 0);
     }
 
     void replacingATraceMovesItsContribution()
@@ -128,6 +146,7 @@ private Q_SLOTS:
         QCOMPARE(byModel["gpt-4o"].latency.size(), std::size_t{1});
         QCOMPARE(byModel["claude-sonnet-4"].requests, std::int64_t{1});
         QCOMPARE(byModel["claude-sonnet-4"].costUsd, 2.0);
+        QCOMPARE(allRows(*store->reader(), {}, RollupDetail::ModelLevel).size(), std::size_t{2});
         // Replaced twice within one batch: still one request.
         store->write(test::makeTrace(spec));
         store->write(test::makeTrace(spec));
@@ -193,6 +212,7 @@ private Q_SLOTS:
         QCOMPARE(byModel["gpt-4o"].requests, std::int64_t{2});
         QCOMPARE(byModel["gpt-4o"].costUsd, 0.75);
         QCOMPARE(byModel["o3"].durationMs, 900.0);
+        QCOMPARE(allRows(*store->reader(), {}, RollupDetail::ModelLevel).size(), std::size_t{2});
         // And it keeps counting new traces.
         store->write(test::makeTrace({}));
         QVERIFY(store->flush());
@@ -239,6 +259,34 @@ private Q_SLOTS:
         QCOMPARE(facts.phases.total(), 1000.0);
     }
 
+    void nestedPipelinesCountEachMillisecondOnce()
+    {
+        // An agent: root 10 s; a step (its own pipeline: guards, cache, a route with one 2 s call) and a
+        // 500 ms tool that itself calls a model for 300 ms.
+        Trace trace;
+        trace.traceId = newTraceId();
+        Span root;
+        root.traceId = trace.traceId;
+        root.spanId = newSpanId();
+        root.end = 10'000 * kNsPerMs;
+        Span step = child(root, "chat gpt-4o", "", 0, 2'200 * kNsPerMs);
+        Span guard = child(step, "guard.input", "guard.input", 0, 50 * kNsPerMs);
+        Span cache = child(step, "cache.lookup", "cache.lookup", 50 * kNsPerMs, 70 * kNsPerMs);
+        Span route = child(step, "route r", "route", 70 * kNsPerMs, 2'070 * kNsPerMs);
+        Span call = child(route, "chat gpt-4o", "llm.call", 70 * kNsPerMs, 2'070 * kNsPerMs);
+        Span out = child(step, "guard.output", "guard.output", 2'070 * kNsPerMs, 2'100 * kNsPerMs);
+        Span tool = child(root, "execute_tool search", "", 3'000 * kNsPerMs, 3'500 * kNsPerMs);
+        Span inner = child(tool, "chat gpt-4o-mini", "llm.call", 3'100 * kNsPerMs, 3'400 * kNsPerMs);
+        trace.spans = {root, step, guard, cache, route, call, out, tool, inner};
+        const TracePhases p = factsOf(trace).phases;
+        QCOMPARE(p.guardMs, 80.0);
+        QCOMPARE(p.cacheMs, 20.0);
+        QCOMPARE(p.networkMs, 2'000.0);
+        QCOMPARE(p.toolsMs, 500.0);
+        QCOMPARE(p.queueMs, 0.0);
+        QCOMPARE(p.total(), 10'000.0);
+    }
+
     void refusalsAreOpeningsNotMentions()
     {
         QVERIFY(looksLikeRefusal("  I\xE2\x80\x99m sorry, but I can\xE2\x80\x99t share that."));
@@ -266,6 +314,7 @@ private Q_SLOTS:
         QCOMPARE(LogHistogram().quantile(0.5), 0.0);
         QCOMPARE(LogHistogram::bucketOf(-1), 0);
         QCOMPARE(LogHistogram::bucketOf(std::nan("")), 0);
+        QCOMPARE(LogHistogram::bucketOf(std::numeric_limits<double>::infinity()), LogHistogram::kBuckets - 1);
         QVERIFY(LogHistogram::bucketOf(1e300) == LogHistogram::kBuckets - 1);
     }
 
@@ -321,6 +370,10 @@ private Q_SLOTS:
         QCOMPARE(burn.cumulativeByHour.size(), std::size_t{240});
         const auto calm = analytics::projectBudget(analytics::BudgetWindow::Month, 1000.0, now, hourly);
         QVERIFY(!calm.runsOutAt);
+        // Five minutes into a day, $1 spent: $12 an hour, not $1.
+        const auto early = analytics::projectBudget(analytics::BudgetWindow::Day, 100.0, month + 5 * 60 * kNsPerSec, {1.0});
+        QVERIFY(std::abs(early.pacePerDayUsd - 288.0) < 1e-6);
+        QVERIFY(early.runsOutAt);
     }
 
 private:

@@ -171,10 +171,14 @@ void LatencyPanel::refresh()
     analyzer_->start([filter, granularity, dimension](TraceReader& reader, const CancelToken& token) {
         auto analysis = std::make_shared<LatencyAnalysis>();
         analytics::RollupCube cube(granularity, dimension);
-        const bool done = reader.rollups(filter, true, [&](const RollupRow& row) {
-            cube.add(row);
-            ++analysis->rollupRows;
-        }, &token);
+        // Grouped by model or route: the model-level rollups, unless the filter names users or tags.
+        const bool done = reader.rollups(
+            filter, true,
+            [&](const RollupRow& row) {
+                cube.add(row);
+                ++analysis->rollupRows;
+            },
+            &token, RollupDetail::ModelLevel);
         if (!done)
             return std::shared_ptr<const void>();
         analysis->summary = analytics::summarizeLatency(cube);

@@ -35,9 +35,13 @@ QString LiveFilter::rangeLabel(Range range)
 
 TraceFilter LiveFilter::effective(Nanos now) const
 {
+    constexpr Nanos kHour = 3'600'000'000'000;
     TraceFilter filter = parsed_;
     if (!filter.since && !filter.until && range_ != Range::All)
-        filter.since = now - rangeHours(range_) * 3'600'000'000'000;
+        filter.since = now - rangeHours(range_) * kHour;
+    // A trace stamped in the future (a skewed clock, a bad log) would stretch every chart to its date.
+    if (!filter.until)
+        filter.until = now + kHour;
     return filter;
 }
 

@@ -22,7 +22,8 @@ public:
     // Empty when the text parsed and the rollups can answer it; else a one-line reason (the last
     // good filter stays in force meanwhile).
     QString error() const { return error_; }
-    // The filter as of `now`: the range as since: unless the text gives since:/until: itself.
+    // The filter as of `now`: the range as since: unless the text gives since:/until: itself, and
+    // until the next hour unless the text says otherwise.
     TraceFilter effective(Nanos now) const;
     // How long the range is (0 for All), in hours.
     static std::int64_t rangeHours(Range range);
