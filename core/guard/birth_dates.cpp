@@ -7,13 +7,17 @@
 // hold (mayHoldDate) and only where a keyword is near.
 #include "guard/birth_dates.h"
 
+#include "guard/chunk_classes.h"
 #include "guard/validators.h"
 
 #include <algorithm>
 #include <array>
 #include <bit>
 #include <bitset>
-#include <emmintrin.h>
+#include <cstdint>
+#include <cstring>
+#include <cstdlib>
+#include <immintrin.h>
 
 namespace ts::guard::structured {
 
@@ -58,25 +62,77 @@ char lower(char c)
     return isUpper(c) ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
-__m128i inRange(__m128i x, char lo, int count) // as in candidate_scan.cpp
+__m128i equals(__m128i x, char c)
 {
-    const __m128i moved = _mm_sub_epi8(x, _mm_set1_epi8(static_cast<char>(lo - 128)));
-    return _mm_cmplt_epi8(moved, _mm_set1_epi8(static_cast<char>(-128 + count)));
+    return _mm_cmpeq_epi8(x, _mm_set1_epi8(c));
 }
 
-// Bit i: byte p[i] is a keyword's first letter (b, d, f, g or n, in either case) at a word start
-// (\b: p[i - 1] is not [A-Za-z0-9_]). p[-1] must be readable.
+// Bit i: bytes p[i] and p[i + 1] may be a keyword's first two (bo, bi, da, d., do, fe, ge, na, n
+// and the lead byte of é, in either case) at a word start (\b: p[i - 1] is not [A-Za-z0-9_]).
+// Setting bit 5 lowers the letters (and maps a few other bytes onto them: a superset, which
+// tryAt checks exactly). p[-1] to p[16] must be readable. Checking both bytes here leaves few
+// words to check one by one: words starting with b, d, f, g or n are common in every language.
 unsigned keywordStarts(const char* p)
 {
-    const __m128i x = _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)), _mm_set1_epi8(0x20));
-    __m128i hit = _mm_setzero_si128();
-    for (char c : {'b', 'd', 'f', 'g', 'n'})
-        hit = _mm_or_si128(hit, _mm_cmpeq_epi8(x, _mm_set1_epi8(c)));
+    const __m128i lowerBit = _mm_set1_epi8(0x20);
+    const __m128i x = _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)), lowerBit);
+    const __m128i y = _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1)), lowerBit);
+    const __m128i yo = equals(y, 'o'), ya = equals(y, 'a');
+    const __m128i b = _mm_and_si128(equals(x, 'b'), _mm_or_si128(yo, equals(y, 'i')));
+    const __m128i d = _mm_and_si128(equals(x, 'd'), _mm_or_si128(_mm_or_si128(ya, yo), equals(y, '.')));
+    const __m128i fg = _mm_and_si128(_mm_or_si128(equals(x, 'f'), equals(x, 'g')), equals(y, 'e'));
+    const __m128i n = _mm_and_si128(equals(x, 'n'), _mm_or_si128(ya, equals(y, static_cast<char>(0xe3))));
+    const __m128i hit = _mm_or_si128(_mm_or_si128(b, d), _mm_or_si128(fg, n));
     const __m128i before = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p - 1));
     const __m128i word = _mm_or_si128(
-        _mm_or_si128(inRange(_mm_or_si128(before, _mm_set1_epi8(0x20)), 'a', 26), inRange(before, '0', 10)),
-        _mm_cmpeq_epi8(before, _mm_set1_epi8('_')));
+        _mm_or_si128(inRange(_mm_or_si128(before, lowerBit), 'a', 26), inRange(before, '0', 10)),
+        equals(before, '_'));
     return static_cast<unsigned>(_mm_movemask_epi8(_mm_andnot_si128(word, hit)));
+}
+
+[[gnu::target("avx2")]] inline __m256i equals256(__m256i x, char c)
+{
+    return _mm256_cmpeq_epi8(x, _mm256_set1_epi8(c));
+}
+
+[[gnu::target("avx2")]] inline __m256i load256(const char* p)
+{
+    return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
+}
+
+// keywordStarts 32 bytes at a time from j while j < hi (and p[j - 1] to p[j + 32] are in t), on
+// machines with AVX2: tryAt(at) for each hit at < hi. Returns where it stopped.
+template<typename TryAt>
+[[gnu::target("avx2")]] std::size_t keywordStarts32(std::string_view t, std::size_t j, std::size_t hi, TryAt tryAt)
+{
+    const __m256i lowerBit = _mm256_set1_epi8(0x20);
+    for (; j + 33 <= t.size() && j < hi; j += 32) {
+        const char* p = t.data() + j;
+        const __m256i x = _mm256_or_si256(load256(p), lowerBit), y = _mm256_or_si256(load256(p + 1), lowerBit);
+        const __m256i yo = equals256(y, 'o'), ya = equals256(y, 'a');
+        const __m256i b = _mm256_and_si256(equals256(x, 'b'), _mm256_or_si256(yo, equals256(y, 'i')));
+        const __m256i d =
+            _mm256_and_si256(equals256(x, 'd'), _mm256_or_si256(_mm256_or_si256(ya, yo), equals256(y, '.')));
+        const __m256i fg =
+            _mm256_and_si256(_mm256_or_si256(equals256(x, 'f'), equals256(x, 'g')), equals256(y, 'e'));
+        const __m256i n =
+            _mm256_and_si256(equals256(x, 'n'), _mm256_or_si256(ya, equals256(y, static_cast<char>(0xe3))));
+        const __m256i hit = _mm256_or_si256(_mm256_or_si256(b, d), _mm256_or_si256(fg, n));
+        const __m256i before = load256(p - 1);
+        const __m256i word = _mm256_or_si256(
+            _mm256_or_si256(inRange256(_mm256_or_si256(before, lowerBit), 'a', 26), inRange256(before, '0', 10)),
+            equals256(before, '_'));
+        for (auto m = static_cast<unsigned>(_mm256_movemask_epi8(_mm256_andnot_si256(word, hit))); m; m &= m - 1)
+            if (const std::size_t at = j + static_cast<std::size_t>(std::countr_zero(m)); at < hi)
+                tryAt(at);
+    }
+    return j;
+}
+
+bool haveAvx2()
+{
+    static const bool avx2 = __builtin_cpu_supports("avx2") && !std::getenv("TOKENSCOPE_GUARD_SSE2");
+    return avx2;
 }
 
 std::size_t pairOf(char a, char b)
@@ -120,7 +176,7 @@ std::size_t digitsAt(std::string_view t, std::size_t p, std::size_t most)
 // (dayFirstDate, monthFirstDate, yyyy-mm-dd) or starts with 1, 2 or 4 digits, a separator, 1 or 2
 // digits and the same separator (numericDate); either lies within 40 bytes after the date's start.
 // A test of a few bytes that most digit runs fail.
-bool mayHoldDate(std::string_view t, std::size_t p)
+bool mayHoldDateSlow(std::string_view t, std::size_t p)
 {
     const std::size_t a = digitsAt(t, p, 4);
     if (a == 4 && ((t[p] == '1' && t[p + 1] == '9') || (t[p] == '2' && t[p + 1] == '0')))
@@ -132,6 +188,34 @@ bool mayHoldDate(std::string_view t, std::size_t p)
         return false;
     const std::size_t b = digitsAt(t, p + a + 1, 2);
     return b >= 1 && b <= 2 && p + a + 1 + b < t.size() && t[p + a + 1 + b] == sep;
+}
+
+// The same from one 8-byte word (all it reads): the digit counts come from a mask of the word's
+// non-digit bytes, not from loops that end in a mispredicted branch at every year-like number.
+bool mayHoldDate(std::string_view t, std::size_t p)
+{
+    if (t.size() - p < 8)
+        return mayHoldDateSlow(t, p);
+    std::uint64_t v;
+    std::memcpy(&v, t.data() + p, sizeof v); // byte i of the text is byte i of v: x86 is little-endian
+    constexpr std::uint64_t kLow7 = 0x7f7f7f7f7f7f7f7f, kTop = 0x8080808080808080;
+    const std::uint64_t offset = v ^ 0x3030303030303030; // a digit's byte becomes 0 to 9
+    // Top bit of a byte: it is not a digit (>= 10 once moved up by 0x76, or had its top bit).
+    const std::uint64_t nonDigit = (((offset & kLow7) + 0x7676767676767676) | offset) & kTop;
+    auto run = [&](int from, std::size_t most) { // digits from byte `from` on, at most `most`
+        const std::uint64_t rest = nonDigit >> (8 * from);
+        return std::min(rest ? static_cast<std::size_t>(std::countr_zero(rest)) / 8 : 8, most);
+    };
+    auto byte = [&](std::size_t i) { return static_cast<char>(v >> (8 * i)); };
+    const std::size_t a = run(0, 5); // digitsAt(t, p, 4)
+    const unsigned firstTwo = static_cast<unsigned>(v & 0xffff);
+    const bool year = (a == 4) & ((firstTwo == ('1' | '9' << 8)) | (firstTwo == ('2' | '0' << 8)));
+    if ((a == 3) | (a > 4))
+        return year;
+    const char sep = byte(a);
+    const std::size_t b = run(static_cast<int>(a) + 1, 3); // digitsAt(t, p + a + 1, 2)
+    const bool separated = (sep == '.') | (sep == '/') | (sep == '-');
+    return year | (separated & (b >= 1) & (b <= 2) & (byte(std::min<std::size_t>(a + 1 + b, 7)) == sep));
 }
 
 } // namespace
@@ -161,9 +245,11 @@ std::size_t birthKeywordEnd(std::string_view t, std::size_t lo, std::size_t hi)
     std::size_t j = lo + 1 > kLongestKeyword ? lo + 1 - kLongestKeyword : 0;
     if (j == 0 && hi > 0)
         tryAt(j++);
-    // 16 bytes at a time, only at word starts with a keyword's first letter: this runs at every
-    // year-like number.
-    for (; j + 16 <= t.size() && j < hi; j += 16)
+    // 32 or 16 bytes at a time, only at word starts with a keyword's first two letters: this runs
+    // at every year-like number.
+    if (haveAvx2())
+        j = keywordStarts32(t, j, hi, tryAt);
+    for (; j + 17 <= t.size() && j < hi; j += 16)
         for (unsigned m = keywordStarts(t.data() + j); m; m &= m - 1)
             if (const std::size_t at = j + static_cast<std::size_t>(std::countr_zero(m)); at < hi)
                 tryAt(at);

@@ -1,53 +1,16 @@
 #include "guard/candidate_scan.h"
 
+#include "guard/chunk_classes.h"
+
 #include <algorithm>
 #include <bit>
 #include <cstdint>
 #include <cstring>
-#include <emmintrin.h>
+#include <cstdlib>
 
 namespace ts::guard::structured {
 
 namespace {
-
-struct Masks // bit i describes byte i of a 64-byte chunk
-{
-    std::uint64_t digit = 0, colon = 0;
-    std::uint64_t maybeToken = 0; // a superset of the token bytes: [+-z], 0x2B to 0x7A
-};
-
-// Signed x in [lo, lo + count) as one subtraction and one compare: the range moves to the bottom
-// of the signed bytes.
-__m128i inRange(__m128i x, char lo, int count)
-{
-    const __m128i moved = _mm_sub_epi8(x, _mm_set1_epi8(static_cast<char>(lo - 128)));
-    return _mm_cmplt_epi8(moved, _mm_set1_epi8(static_cast<char>(-128 + count)));
-}
-
-std::uint64_t bits(__m128i m, int lane)
-{
-    return static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(m))) << (16 * lane);
-}
-
-__m128i lane(const char* p, int i)
-{
-    return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * i));
-}
-
-// Every chunk: three cheap classes. Ordinary text breaks token runs with spaces, so the exact
-// token class below is needed only where a maybe-token run reaches 24 bytes.
-[[gnu::always_inline]] inline Masks classify(const char* p)
-{
-    Masks m;
-#pragma GCC unroll 4
-    for (int i = 0; i < 4; ++i) {
-        const __m128i x = lane(p, i);
-        m.digit |= bits(inRange(x, '0', 10), i);
-        m.colon |= bits(_mm_cmpeq_epi8(x, _mm_set1_epi8(':')), i);
-        m.maybeToken |= bits(inRange(x, '+', 'z' - '+' + 1), i);
-    }
-    return m;
-}
 
 std::uint64_t tokenMask(const char* p) // [A-Za-z0-9+/_-]
 {
@@ -97,6 +60,88 @@ std::uint64_t longTokenEnds(std::uint64_t token, std::uint64_t previous)
     return ~token & static_cast<std::uint64_t>(r24 >> 63);
 }
 
+// Bit i: byte i + k, the next chunk's bytes moved in (0 < k < 64): one shrd. Written out because
+// GCC, given unsigned __int128, spills both halves to the stack in the scan loop, and given two
+// 64-bit shifts, emits three instructions.
+template<int k>
+std::uint64_t ahead(std::uint64_t m, std::uint64_t next)
+{
+    asm("shrdq %2, %1, %0" : "+r"(m) : "r"(next), "i"(k) : "cc");
+    return m;
+}
+
+// Bit i: byte i - k, the previous chunk's bytes moved in (0 < k < 64): one shld.
+template<int k>
+std::uint64_t behind(std::uint64_t m, std::uint64_t previous)
+{
+    asm("shldq %2, %1, %0" : "+r"(m) : "r"(previous), "i"(k) : "cc");
+    return m;
+}
+
+struct PreviousChunk // what candidateDigits reads of it
+{
+    std::uint64_t digit = 0, upper = 0, opener = 0;
+};
+
+// Digits of every [0-9 .()+-] run that a phone, card, iban, ssn or ipv4 match or a date the dob
+// rule reads can lie in. Each such match or date holds one of:
+// - four digits in a row that start with 1 or 2 (a year) or have more digits right after them or
+//   two bytes before them (the groups of cards, ssns, dashed phones);
+// - a digit, one of [-./], 1 to 3 digits and another of them (ipv4, numeric dates: "12.03.");
+// - a digit after '+' or '(' (the other phones), or after two upper-case letters (an iban);
+// - "00" and a digit other than 0 starting a number (an international prefix).
+// A superset, checked exactly by the visitor: most numbers in prose hold none of them ("240 ms",
+// "12.5%", "port 8080", "T10:30:00.123Z").
+std::uint64_t candidateDigits(const PreviousChunk& previous, const Masks& m, const Masks& next)
+{
+    const std::uint64_t d = m.digit, d1 = ahead<1>(d, next.digit), d2 = ahead<2>(d, next.digit),
+                        d3 = ahead<3>(d, next.digit), d4 = ahead<4>(d, next.digit), d5 = ahead<5>(d, next.digit);
+    const std::uint64_t s = m.separator, s1 = ahead<1>(s, next.separator), s3 = ahead<3>(s, next.separator),
+                        s4 = ahead<4>(s, next.separator), s5 = ahead<5>(s, next.separator);
+    // A card's first group is followed by a digit, ' ' or '-' ("8080:8080" is not a card).
+    const std::uint64_t moreAfter = d4 | (d5 & ~ahead<4>(m.colon, next.colon));
+    const std::uint64_t fourDigits = d & d1 & d2 & d3 & (m.oneOrTwo | moreAfter | behind<2>(d, previous.digit));
+    const std::uint64_t grouped = d & s1 & d2 & (s3 | (d3 & (s4 | (d4 & s5))));
+    const std::uint64_t afterOpener = d & behind<1>(m.opener, previous.opener);
+    const std::uint64_t afterCountry = d & behind<1>(m.upper, previous.upper) & behind<2>(m.upper, previous.upper);
+    const std::uint64_t zero1 = ahead<1>(m.zero, next.zero), zero2 = ahead<2>(m.zero, next.zero);
+    const std::uint64_t doubleZero = m.zero & ~behind<1>(d, previous.digit) & zero1 & d2 & ~zero2;
+    return fourDigits | grouped | afterOpener | afterCountry | doubleZero;
+}
+
+// Bits of `m` spread to the 2nd to 5th bytes after them (the previous chunk's `previous` moved in).
+std::uint64_t twoToFiveAfter(std::uint64_t m, std::uint64_t previous)
+{
+    std::uint64_t spread = m | m << 1, spreadBefore = previous | previous >> 1;
+    spread |= spread << 2;
+    spreadBefore |= spreadBefore >> 2;
+    return spread << 2 | spreadBefore >> 59;
+}
+
+// Colons that may be part of an ipv6 match: the second of "::", or the last of four colons chained
+// as the full form writes them (each 2 to 5 bytes after the one before: 1 to 4 hex digits between).
+// Chains are carried from chunk to chunk; most chunks have no colon and skip the arithmetic.
+class ColonChains
+{
+public:
+    std::uint64_t candidates(std::uint64_t colons)
+    {
+        if (!(colons | m_colons)) // m_two and m_three are subsets of m_colons
+            return 0;
+        const std::uint64_t two = colons & twoToFiveAfter(colons, m_colons);
+        const std::uint64_t three = colons & twoToFiveAfter(two, m_two);
+        const std::uint64_t four = colons & twoToFiveAfter(three, m_three);
+        const std::uint64_t doubled = colons & behind<1>(colons, m_colons);
+        m_colons = colons;
+        m_two = two;
+        m_three = three;
+        return doubled | four;
+    }
+
+private:
+    std::uint64_t m_colons = 0, m_two = 0, m_three = 0;
+};
+
 template <typename OnPos>
 std::size_t visit(std::uint64_t mask, std::size_t base, std::size_t resumeAt, OnPos onPos)
 {
@@ -105,7 +150,7 @@ std::size_t visit(std::uint64_t mask, std::size_t base, std::size_t resumeAt, On
     return resumeAt;
 }
 
-// The NUL-padded last chunk (NUL is in no class); `tail` holds it.
+// The NUL-padded last chunk, or NULs past the end (NUL is in no class); `tail` holds them.
 const char* chunkAt(std::string_view text, std::size_t base, char (&tail)[64])
 {
     if (base + 64 <= text.size())
@@ -116,33 +161,83 @@ const char* chunkAt(std::string_view text, std::size_t base, char (&tail)[64])
     return tail;
 }
 
+template<Masks (*classify)(const char*)>
+class Scan
+{
+public:
+    Scan(std::string_view text, CandidateVisitor& visitor) : m_text(text), m_visitor(visitor) {}
+
+    void run()
+    {
+        const std::size_t n = m_text.size();
+        char tails[2][64]; // the current chunk's and the next one's, when they pass the end
+        // Candidates look a few bytes ahead and one behind: each chunk is classified one step early.
+        m_masks = classify(chunkAt(m_text, 0, tails[0]));
+        std::size_t base = 0;
+        for (; base + 128 <= n; base += 64)
+            step(base, m_text.data() + base, m_text.data() + base + 64);
+        // One chunk past the last full one, so a token that runs to the end is reported.
+        for (; base <= n; base += 64)
+            step(base, chunkAt(m_text, base, tails[(base / 64) % 2]),
+                 chunkAt(m_text, base + 64, tails[(base / 64 + 1) % 2]));
+    }
+
+private:
+    void step(std::size_t base, const char* chunk, const char* nextChunk)
+    {
+        _mm_prefetch(chunk + 2048, _MM_HINT_T0);
+        const Masks m = m_masks, next = classify(nextChunk);
+        if (const std::uint64_t digits = candidateDigits(m_previous, m, next))
+            m_digitsFrom = visit(digits, base, m_digitsFrom, [&](std::size_t pos) { return m_visitor.onDigit(pos); });
+        if (const std::uint64_t colons = m_chains.candidates(m.colon))
+            m_colonsFrom = visit(colons, base, m_colonsFrom, [&](std::size_t pos) { return m_visitor.onColon(pos); });
+        if (reaches24(m.maybeToken, m_maybeRun)) {
+            const std::uint64_t before = base ? tokenMask(m_text.data() + base - 64) : 0;
+            for (std::uint64_t ends = longTokenEnds(tokenMask(chunk), before); ends; ends &= ends - 1) {
+                const std::size_t end = base + static_cast<std::size_t>(std::countr_zero(ends));
+                if (end <= m_text.size())
+                    m_visitor.onLongToken(end);
+            }
+        }
+        m_maybeRun = runAtEnd(m.maybeToken, m_maybeRun);
+        m_previous = {m.digit, m.upper, m.opener};
+        m_masks = next;
+    }
+
+    std::string_view m_text;
+    CandidateVisitor& m_visitor;
+    Masks m_masks; // the current chunk's
+    PreviousChunk m_previous;
+    ColonChains m_chains;
+    std::size_t m_digitsFrom = 0, m_colonsFrom = 0, m_maybeRun = 0;
+};
+
+// Flattened: the scan loop and classifyAvx2 are inlined here, where AVX2 instructions may be used.
+[[gnu::target("avx2"), gnu::flatten]] void scanAvx2(std::string_view text, CandidateVisitor& visitor)
+{
+    Scan<classifyAvx2>(text, visitor).run();
+}
+
+void scanSse2(std::string_view text, CandidateVisitor& visitor)
+{
+    Scan<classifySse2>(text, visitor).run();
+}
+
+// TOKENSCOPE_GUARD_SSE2=1 keeps to the SSE2 masks, so that path can be tested on any machine.
+bool useAvx2()
+{
+    static const bool avx2 = __builtin_cpu_supports("avx2") && !std::getenv("TOKENSCOPE_GUARD_SSE2");
+    return avx2;
+}
+
 } // namespace
 
 void scanCandidates(std::string_view text, CandidateVisitor& visitor)
 {
-    const std::size_t n = text.size();
-    std::size_t digitsFrom = 0, colonsFrom = 0, maybeRun = 0;
-    char tail[64];
-    // One chunk past the last full one, so a token that runs to the end is reported.
-    for (std::size_t base = 0; base <= n; base += 64) {
-        const char* chunk = chunkAt(text, base, tail);
-        const Masks m = classify(chunk);
-        if (m.digit)
-            digitsFrom =
-                visit(m.digit, base, digitsFrom, [&](std::size_t pos) { return visitor.onDigit(pos); });
-        if (m.colon)
-            colonsFrom =
-                visit(m.colon, base, colonsFrom, [&](std::size_t pos) { return visitor.onColon(pos); });
-        if (reaches24(m.maybeToken, maybeRun)) {
-            const std::uint64_t previous = base ? tokenMask(text.data() + base - 64) : 0;
-            for (std::uint64_t ends = longTokenEnds(tokenMask(chunk), previous); ends; ends &= ends - 1) {
-                const std::size_t end = base + static_cast<std::size_t>(std::countr_zero(ends));
-                if (end <= n)
-                    visitor.onLongToken(end);
-            }
-        }
-        maybeRun = runAtEnd(m.maybeToken, maybeRun);
-    }
+    if (useAvx2())
+        scanAvx2(text, visitor);
+    else
+        scanSse2(text, visitor);
 }
 
 } // namespace ts::guard::structured

@@ -3,6 +3,7 @@
 #include "guard/birth_dates.h"
 #include "guard/candidate_scan.h"
 #include "guard/class_matchers.h"
+#include "guard/number_run.h"
 #include "guard/structured_rules.h"
 
 #include <algorithm>
@@ -38,6 +39,19 @@ bool wordBefore(std::string_view t, std::size_t pos)
     return pos > 0 && isWordChar(t[pos - 1]);
 }
 
+// Can a phone match start at p? Its regex's shapes start with '+', '(', "00" (after a non-word
+// byte) or, for the dashed one (ten digits), [2-9] after a non-word byte: phoneEnds is tried only
+// there, most numbers having none of them.
+bool mayStartPhone(std::string_view t, std::size_t p, std::size_t digitsInRun)
+{
+    const char c = t[p];
+    if (c == '+' || c == '(')
+        return true;
+    if (!isDigit(c) || wordBefore(t, p))
+        return false;
+    return (c == '0' && p + 1 < t.size() && t[p + 1] == '0') || (digitsInRun >= 10 && c >= '2');
+}
+
 std::size_t firstEnd(std::size_t start, MatchEnds ends)
 {
     return start + static_cast<std::size_t>(std::countr_zero(ends));
@@ -57,9 +71,14 @@ public:
 
     std::size_t onDigit(std::size_t pos) override
     {
+        NumberRun run;
+        if (readNumberRun(m_text, pos, run)) {
+            numberRun(run);
+            return run.end;
+        }
         const std::size_t start = extendBack(m_text, pos, isNumberRunChar);
         const std::size_t end = extendForward(m_text, pos, isNumberRunChar);
-        numberRun(start, end);
+        numberRun(walkNumberRun(start, end));
         return end;
     }
 
@@ -97,27 +116,45 @@ private:
         m_out.keys.resize(m_out.findings.size(), to);
     }
 
-    void numberRun(std::size_t start, std::size_t end)
+    // What readNumberRun gives, from the bytes: near the text's ends and for long runs.
+    NumberRun walkNumberRun(std::size_t start, std::size_t end)
     {
         const std::string_view t = m_text;
-        if (isDigit(t[start]) && start >= 2 && isUpper(t[start - 1]))
+        NumberRun run{start, end};
+        for (std::size_t p = start; p < end; ++p) {
+            if (isDigit(t[p]) && (p == 0 || !isDigit(t[p - 1]))) {
+                m_walkedStarts.push_back(p);
+                run.doubleZero |= t[p] == '0' && p + 1 < t.size() && t[p + 1] == '0';
+            }
+            run.digits += isDigit(t[p]);
+            run.dots += t[p] == '.';
+            run.openers += t[p] == '+' || t[p] == '(';
+        }
+        return run;
+    }
+
+    void numberRun(const NumberRun& run)
+    {
+        const std::string_view t = m_text;
+        const std::size_t start = run.start, end = run.end;
+        // & rather than &&: a letter before a number is common ("Q3", "T10"), and unpredictable.
+        if (start >= 2 && (isDigit(t[start]) & isUpper(t[start - 1]) & isUpper(t[start - 2])))
             if (const MatchEnds ends = ibanEnds(t, start - 2))
                 dispatch(kIban, start - 2, firstEnd(start - 2, ends));
-        std::size_t digits = 0, dots = 0, openers = 0;
-        for (std::size_t p = start; p < end; ++p) {
-            if (isDigit(t[p]) && (p == 0 || !isDigit(t[p - 1])))
-                birthDate(p);
-            digits += isDigit(t[p]);
-            dots += t[p] == '.';
-            openers += t[p] == '+' || t[p] == '(';
-        }
-        // Fewer digits (dots) than any match of a rule needs: no candidates for it here.
-        if (digits < 4)
+        for (std::uint64_t m = run.dateStarts; m; m &= m - 1)
+            birthDate(run.base + static_cast<std::size_t>(std::countr_zero(m)));
+        for (std::size_t p : m_walkedStarts)
+            birthDate(p);
+        m_walkedStarts.clear();
+        // Fewer digits (dots) than any match of a rule needs: no candidates for it here. A phone
+        // match starts with '+', '(', "00" or (the dashed shape) holds ten digits.
+        if (run.digits < 4)
             return;
-        if (openers > 0 || digits >= 6)
-            phones(start, end);
-        if (digits < 9 && dots < 3)
+        if (run.openers > 0 || run.digits >= 10 || run.doubleZero)
+            phones(start, end, run.digits);
+        if (run.digits < 9 && run.dots < 3)
             return;
+        const std::size_t digits = run.digits, dots = run.dots;
         for (std::size_t p = start; p < end; ++p) {
             if (!isDigit(t[p]) || wordBefore(t, p))
                 continue;
@@ -143,12 +180,12 @@ private:
     }
 
     // Hyperscan reports each end once, with the leftmost start of the matches ending there.
-    void phones(std::size_t start, std::size_t end)
+    void phones(std::size_t start, std::size_t end, std::size_t digits)
     {
         const std::string_view t = m_text;
         m_phoneMatches.clear();
         for (std::size_t p = start; p < end; ++p) {
-            if (t[p] != '+' && t[p] != '(' && (!isDigit(t[p]) || wordBefore(t, p)))
+            if (!mayStartPhone(t, p, digits))
                 continue;
             for (MatchEnds ends = phoneEnds(t, p); ends; ends &= ends - 1)
                 m_phoneMatches.emplace_back(firstEnd(p, ends), p);
@@ -167,6 +204,7 @@ private:
     std::array<std::size_t, kRuleCount> m_examinedTo{};
     BirthDates m_dates{m_text};
     std::vector<std::pair<std::size_t, std::size_t>> m_phoneMatches; // (end, start)
+    std::vector<std::size_t> m_walkedStarts; // digit runs walkNumberRun found, for birthDate
 };
 
 } // namespace

@@ -212,15 +212,14 @@ std::size_t onHighEntropy(ScanState& s, std::size_t, std::size_t to)
     while (end < t.size() && t[end] == '=' && end - examined < 2)
         ++end;
     const std::string_view token = t.substr(start, end - start);
-    // Blobs (inline images, MIME bodies) are long and random but not secrets.
-    if (token.size() > 512 || (start >= 7 && t.substr(start - 7, 7) == "base64,"))
+    // Blobs (inline images, MIME bodies) are long and random but not secrets. Every test here only
+    // rejects: looksRandom, which most tokens fail (paths, UUIDs), comes before the others.
+    if (token.size() > 512 || !looksRandom(token) || (start >= 7 && t.substr(start - 7, 7) == "base64,"))
         return examined;
     for (std::string_view magic : {"iVBORw0KGgo", "/9j/", "R0lGOD", "UklGR", "JVBERi0"})
         if (token.starts_with(magic))
             return examined;
     if (start < s.publicBlockEnd || inJsonWebChain(t, start))
-        return examined;
-    if (!looksRandom(token))
         return examined;
     char evidence[96];
     std::snprintf(evidence, sizeof evidence, "random-looking %zu-character token (%.1f bits per character)",

@@ -2,8 +2,8 @@
 //
 // - The fast route (makeStructuredDetector): Hyperscan runs only the rules anchored on a literal
 //   (the secrets' prefixes, e-mail's '@', PEM lines), which it finds at several GB/s. The
-//   class-only rules (phone, card, iban, ssn, ipv4, ipv6, high_entropy) are found by one SSE2 pass
-//   over the bytes (candidate_scan.cpp) and hand-written matchers (class_matchers.cpp); so is dob,
+//   class-only rules (phone, card, iban, ssn, ipv4, ipv6, high_entropy) are found by one SIMD
+//   pass over the bytes (candidate_scan.cpp: SSE2, or AVX2 where the CPU has it) and hand-written matchers (class_matchers.cpp); so is dob,
 //   from the dates' digits (birth_dates.cpp): its keywords are common words, which cost Hyperscan
 //   more than all the other literals together. Not one Hyperscan database for all: each rule without a literal costs
 //   Hyperscan an engine that reads every byte, and together they ran at 200-300 MB/s.

@@ -28,7 +28,7 @@ inline constexpr std::string_view kPublicKeyMarker = "pem_public_block";
 // Personal data (email, phone, card, iban, ssn, ipv4, ipv6, dob) and secrets (openai_key,
 // anthropic_key, aws_access_key, github_token, slack_token, jwt, private_key, high_entropy).
 // Findings come out normalized. The rules anchored on a literal run in Hyperscan; the class-only
-// ones (digits, hex, long tokens) and dob in one hand-written SSE2 pass, because each of them would
+// ones (digits, hex, long tokens) and dob in one hand-written SIMD pass, because each of them would
 // cost Hyperscan a full extra pass over the bytes (structured_detector.cpp).
 std::unique_ptr<Detector> makeStructuredDetector();
 

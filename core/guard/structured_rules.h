@@ -4,6 +4,7 @@
 // span, checks its boundaries and validates it. Internal to core/guard.
 #include "guard/structured_detector.h"
 
+#include <array>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -13,6 +14,31 @@ namespace ts::guard::structured {
 
 constexpr std::size_t npos = std::string_view::npos;
 
+// Byte classes as one table lookup: these run at every byte of every candidate, and the chains
+// of comparisons they replace branch unpredictably on ordinary text.
+enum CharClass : unsigned char {
+    kClassDigit = 1, kClassAlpha = 2, kClassUpper = 4, kClassHex = 8, kClassWord = 16, kClassBase64 = 32,
+};
+
+inline constexpr std::array<unsigned char, 256> kCharClasses = [] {
+    std::array<unsigned char, 256> table{};
+    for (int c = 0; c < 256; ++c) {
+        const bool digit = c >= '0' && c <= '9', upper = c >= 'A' && c <= 'Z', lower = c >= 'a' && c <= 'z';
+        const bool hex = digit || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+        const bool word = digit || upper || lower || c == '_';
+        const bool base64 = digit || upper || lower || c == '+' || c == '/' || c == '_' || c == '-';
+        table[static_cast<std::size_t>(c)] = static_cast<unsigned char>(
+            (digit ? kClassDigit : 0) | (upper || lower ? kClassAlpha : 0) | (upper ? kClassUpper : 0) |
+            (hex ? kClassHex : 0) | (word ? kClassWord : 0) | (base64 ? kClassBase64 : 0));
+    }
+    return table;
+}();
+
+inline bool hasClass(char c, CharClass k)
+{
+    return (kCharClasses[static_cast<unsigned char>(c)] & k) != 0;
+}
+
 inline bool isDigit(char c)
 {
     return c >= '0' && c <= '9';
@@ -20,17 +46,17 @@ inline bool isDigit(char c)
 
 inline bool isAlpha(char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    return hasClass(c, kClassAlpha);
 }
 
 inline bool isAlnum(char c)
 {
-    return isDigit(c) || isAlpha(c);
+    return hasClass(c, static_cast<CharClass>(kClassDigit | kClassAlpha));
 }
 
 inline bool isWordChar(char c) // what \b means without UTF-8 mode
 {
-    return isAlnum(c) || c == '_';
+    return hasClass(c, kClassWord);
 }
 
 inline bool isUpper(char c)
@@ -40,12 +66,12 @@ inline bool isUpper(char c)
 
 inline bool isHex(char c)
 {
-    return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    return hasClass(c, kClassHex);
 }
 
 inline bool isBase64Char(char c) // also the high_entropy rule's token alphabet
 {
-    return isAlnum(c) || c == '+' || c == '/' || c == '_' || c == '-';
+    return hasClass(c, kClassBase64);
 }
 
 template<typename Pred>

@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
+#include <cstdint>
+#include <emmintrin.h>
 #include <iterator>
 #include <string>
 #include <vector>
@@ -366,6 +369,38 @@ std::size_t monthFirstDate(std::string_view t)
     return yearAfter(t, i);
 }
 
+__m128i inRange(__m128i x, char lo, int count) // signed x in [lo, lo + count)
+{
+    const __m128i moved = _mm_sub_epi8(x, _mm_set1_epi8(static_cast<char>(lo - 128)));
+    return _mm_cmplt_epi8(moved, _mm_set1_epi8(static_cast<char>(-128 + count)));
+}
+
+// looksRandom's cheap tests, 16 bytes at a time: at least 20 bytes, with an upper-case letter, a
+// lower-case one and a digit, and not only hex and '-'. Most long tokens in text fail them
+// (paths, UUIDs, hashes, snake_case), and are then rejected without the per-byte loop below.
+bool mixesClasses(std::string_view token)
+{
+    if (token.size() < 20)
+        return false;
+    std::uint32_t upper = 0, lowerCase = 0, digits = 0, notHex = 0;
+    // Ends with the last 16 bytes, some seen twice, instead of a tail loop: which classes occur
+    // does not change.
+    const std::size_t last = token.size() - 16;
+    for (std::size_t at = 0;; at = std::min(at + 16, last)) {
+        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(token.data() + at));
+        const __m128i digit = inRange(x, '0', 10);
+        const __m128i hex = _mm_or_si128(_mm_or_si128(digit, inRange(_mm_or_si128(x, _mm_set1_epi8(0x20)), 'a', 6)),
+                                         _mm_cmpeq_epi8(x, _mm_set1_epi8('-')));
+        upper |= static_cast<std::uint32_t>(_mm_movemask_epi8(inRange(x, 'A', 26)));
+        lowerCase |= static_cast<std::uint32_t>(_mm_movemask_epi8(inRange(x, 'a', 26)));
+        digits |= static_cast<std::uint32_t>(_mm_movemask_epi8(digit));
+        notHex |= static_cast<std::uint32_t>(_mm_movemask_epi8(hex)) ^ 0xffffu;
+        if (at == last)
+            break;
+    }
+    return upper && lowerCase && digits && notHex;
+}
+
 } // namespace
 
 bool luhnValid(std::string_view digits)
@@ -499,21 +534,44 @@ bool phonePlausible(std::string_view number)
     return shape.international ? internationalPlausible(shape) : nationalPlausible(number, shape);
 }
 
+namespace {
+
+template<typename Count>
+double entropyOf(std::string_view text)
+{
+    std::array<Count, 256> counts{};
+    std::array<std::uint64_t, 4> present{}; // which counts are not 0: tokens hold few distinct bytes
+    for (char c : text) {
+        const auto b = static_cast<unsigned char>(c);
+        ++counts[b];
+        present[b / 64] |= std::uint64_t{1} << (b % 64);
+    }
+    double bits = 0.0;
+    const auto n = static_cast<double>(text.size());
+    // Most bytes of a token occur once or twice: equal counts give equal terms, each computed once.
+    std::size_t lastCount = 0;
+    double lastTerm = 0.0;
+    for (std::size_t word = 0; word < present.size(); ++word) // in byte order, as a sum over all counts
+        for (std::uint64_t m = present[word]; m; m &= m - 1) {
+            const std::size_t count = counts[word * 64 + static_cast<std::size_t>(std::countr_zero(m))];
+            if (count != lastCount) {
+                const double p = static_cast<double>(count) / n;
+                lastCount = count;
+                lastTerm = p * std::log2(p);
+            }
+            bits -= lastTerm;
+        }
+    return bits;
+}
+
+} // namespace
+
 double shannonEntropy(std::string_view text)
 {
     if (text.empty())
         return 0.0;
-    std::array<std::size_t, 256> counts{};
-    for (char c : text)
-        ++counts[static_cast<unsigned char>(c)];
-    double bits = 0.0;
-    const auto n = static_cast<double>(text.size());
-    for (std::size_t count : counts)
-        if (count) {
-            const double p = static_cast<double>(count) / n;
-            bits -= p * std::log2(p);
-        }
-    return bits;
+    // Narrow counts for the short texts this runs on (tokens): less to clear.
+    return text.size() <= 0xffff ? entropyOf<std::uint16_t>(text) : entropyOf<std::size_t>(text);
 }
 
 std::size_t dateLength(std::string_view text)
@@ -529,6 +587,8 @@ bool looksRandom(std::string_view token)
 {
     while (!token.empty() && token.back() == '=')
         token.remove_suffix(1);
+    if (!mixesClasses(token))
+        return false;
     int upper = 0, lowerCase = 0, digits = 0, hex = 0, transitions = 0;
     auto kind = [](char c) { return isUpper(c) ? 0 : isLower(c) ? 1 : isDigit(c) ? 2 : 3; };
     for (std::size_t i = 0; i < token.size(); ++i) {
