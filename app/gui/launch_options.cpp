@@ -17,7 +17,7 @@ std::optional<LaunchOptions> parseLaunchOptions(const QStringList& arguments, in
     parser.addVersionOption();
     const QCommandLineOption screenshot(u"screenshot"_s, u"Render the window offscreen to FILE.png and exit."_s, u"FILE"_s);
     const QCommandLineOption panel(u"panel"_s, u"Panel to show: "_s + ui::MainWindow::panelNames().join(u", "_s), u"NAME"_s);
-    const QCommandLineOption trace(u"trace"_s, u"Trace to show (traces, playground)."_s, u"ID"_s);
+    const QCommandLineOption trace(u"trace"_s, u"Trace to show (traces, playground, waterfall)."_s, u"ID"_s);
     const QCommandLineOption db(u"db"_s, u"Workspace file to open."_s, u"PATH"_s);
     const QCommandLineOption tab(u"tab"_s, u"Tab of the panel to show (settings: providers, routing, models)."_s, u"NAME"_s);
     const QCommandLineOption gateway(u"start-gateway"_s, u"Start the local gateway (Settings › Routing sets where it listens)."_s);
