@@ -1,5 +1,9 @@
 #include "screenshot.h"
 
+#include "cost/cost_panel.h"
+#include "drift/drift_panel.h"
+#include "latency/latency_panel.h"
+
 #include "screenshot_playground.h"
 
 #include "cache/cache_panel.h"
@@ -14,6 +18,7 @@
 #include "traces/trace_detail_view.h"
 #include "traces/trace_table_model.h"
 #include "traces/traces_panel.h"
+#include "waterfall/waterfall_panel.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -62,6 +67,17 @@ bool emptyWorkspace(ui::TracesPanel* panel)
 
 void takeScreenshotWhenReady(ui::MainWindow& window, const LaunchOptions& o)
 {
+    if (o.panel == u"waterfall"_s) {
+        // The Waterfall reads and lays out the trace on a worker: --trace, else the largest recent one.
+        // Asked before it is shown, so it reads one trace; the Traces panel is left alone (its detail
+        // pane would load the same trace again).
+        auto* waterfall = window.waterfall();
+        if (!o.trace.isEmpty())
+            waterfall->showTrace(o.trace);
+        window.showPanel(o.panel);
+        whenReady(window, o.screenshot, [waterfall] { return waterfall->settled(); });
+        return;
+    }
     window.showPanel(o.panel);
     auto* panel = window.traces();
     if (!o.trace.isEmpty())
@@ -85,6 +101,17 @@ void takeScreenshotWhenReady(ui::MainWindow& window, const LaunchOptions& o)
         // The Guardrails panel also reads on a worker, showing partial results as it goes.
         auto* guard = window.guardrails();
         whenReady(window, o.screenshot, [guard] { return guard->settled(); });
+        return;
+    }
+    if (o.panel == u"latency"_s || o.panel == u"cost"_s || o.panel == u"drift"_s) {
+        // The live panels read the hourly rollups on a worker when first shown.
+        auto* latency = window.latency();
+        auto* cost = window.cost();
+        auto* drift = window.drift();
+        const QString name = o.panel;
+        whenReady(window, o.screenshot, [latency, cost, drift, name] {
+            return name == u"latency"_s ? latency->settled() : name == u"cost"_s ? cost->settled() : drift->settled();
+        });
         return;
     }
     if (o.panel == u"settings"_s) {

@@ -3,6 +3,7 @@
 #include "analytics/drift_stats.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdarg>
 #include <cstdio>
@@ -53,14 +54,34 @@ std::string changeText(double from, double to)
 {
     if (from <= 0)
         return "";
-    return format(" (%+.0f%%)", (to - from) / from * 100.0);
+    const double percent = (to - from) / from * 100.0;
+    return std::abs(percent) < 0.5 ? " (±0%)" : format(" (%+.0f%%)", percent);
+}
+
+// A distribution can drift with its median in place (wider, or two-humped): then it changed shape.
+const char* movement(const DriftMetric& m)
+{
+    if (!m.drifted)
+        return "steady";
+    if (std::abs(m.current - m.baseline) < 0.03 * std::max(m.baseline, 1e-9))
+        return "changed shape";
+    return m.current > m.baseline ? "grew" : "shrank";
+}
+
+// 12,345: digits grouped as the UI groups them.
+std::string grouped(double value)
+{
+    std::string digits = format("%.0f", value);
+    for (auto at = static_cast<std::ptrdiff_t>(digits.size()) - 3; at > 0 && std::isdigit(digits[at - 1]); at -= 3)
+        digits.insert(static_cast<std::size_t>(at), ",");
+    return digits;
 }
 
 std::string valueText(double value, const char* unit)
 {
     if (std::string_view(unit) == "ms" && value >= 1000)
         return format("%.2f s", value / 1000.0);
-    return value >= 100 ? format("%.0f %s", value, unit) : format("%.1f %s", value, unit);
+    return value >= 100 ? grouped(value) + " " + unit : format("%.1f %s", value, unit);
 }
 
 DriftMetric distribution(const DistributionSpec& spec, const Aggregate& base, const Aggregate& cur)
@@ -82,10 +103,9 @@ DriftMetric distribution(const DistributionSpec& spec, const Aggregate& base, co
     const KsResult ks = kolmogorovSmirnov(a, b);
     m.ksD = ks.d;
     m.ksP = ks.pValue;
-    const double psiLimit = std::max(kPsiAlarm, psiNoiseLimit(psiBinCount(a, b), a.total(), b.total()));
-    m.drifted = m.psi >= psiLimit || (m.ksP < kKsAlpha && m.ksD >= kKsMinGap);
-    const char* verb = !m.drifted ? "steady" : m.current > m.baseline ? "grew" : "shrank";
-    m.sentence = m.name + " " + verb + ": median " + valueText(m.baseline, spec.unit) + " → " +
+    m.psiAlarm = std::max(kPsiAlarm, psiNoiseLimit(psiBinCount(a, b), a.total(), b.total()));
+    m.drifted = m.psi >= m.psiAlarm || (m.ksP < kKsAlpha && m.ksD >= kKsMinGap);
+    m.sentence = m.name + " " + movement(m) + ": median " + valueText(m.baseline, spec.unit) + " → " +
                  valueText(m.current, spec.unit) + changeText(m.baseline, m.current) +
                  format(", PSI %.2f, KS D %.2f", m.psi, m.ksD);
     return m;

@@ -31,6 +31,7 @@ struct DriftMetric
     double baseline = 0; // median (distributions), rate (0..1), 0 (centroid)
     double current = 0;
     double psi = 0;
+    double psiAlarm = 0; // distributions: the PSI that would have raised the alarm for windows this size
     double ksD = 0, ksP = 1;
     double z = 0;          // rates
     double shift = 0;      // centroid: 1 - cosine

@@ -19,14 +19,21 @@ std::int64_t countAt(const LogHistogram& h, std::size_t bucket)
     return bucket < h.counts().size() ? std::max<std::int64_t>(h.counts()[bucket], 0) : 0;
 }
 
-// Bucket edges (exclusive ends) that split the baseline into about `bins` equal shares.
+// Bucket edges (exclusive ends) that split the baseline into about `bins` equal shares, with a bin of
+// their own for values below the baseline's smallest and above its largest: without them a baseline
+// held in one bucket leaves a current window wholly below it in the same bin, at PSI 0.
 std::vector<std::size_t> quantileEdges(const LogHistogram& baseline, std::size_t buckets, int bins)
 {
     std::vector<std::size_t> ends;
+    std::size_t first = 0;
+    while (first < buckets && countAt(baseline, first) == 0)
+        ++first;
+    if (first > 0)
+        ends.push_back(first);
     const double step = static_cast<double>(baseline.total()) / std::max(bins, 1);
     double next = step;
     std::int64_t seen = 0;
-    for (std::size_t b = 0; b < buckets; ++b) {
+    for (std::size_t b = first; b < buckets; ++b) {
         seen += countAt(baseline, b);
         if (static_cast<double>(seen) >= next - 1e-9) {
             ends.push_back(b + 1);

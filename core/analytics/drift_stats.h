@@ -8,7 +8,8 @@
 namespace ts::analytics {
 
 // Population Stability Index of `current` against `baseline`, over about `bins` bins cut at the
-// baseline's quantiles (log buckets merged). Each bin's count gets half a request added before the
+// baseline's quantiles (log buckets merged), and a bin each for values below and above all of the
+// baseline's. Each bin's count gets half a request added before the
 // shares are taken, so a bin a small window happens to leave empty does not read as a collapse. Rule of
 // thumb (used for the thresholds in drift_report.h): < 0.1 stable, 0.1-0.25 moderate, > 0.25 large.
 double psi(const LogHistogram& baseline, const LogHistogram& current, int bins = 10);

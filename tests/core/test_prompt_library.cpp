@@ -282,13 +282,13 @@ class TestPromptLibrary : public QObject
         const workspace::Migrations v1{{1, workspace::createSchemaV1}};
         std::vector<std::string> ids;
         {
-            SqliteTraceStore store(path, workspace::openWorkspace(path, OpenMode::CreateIfMissing, 2000, v1), {});
+            // Rows as a version-1 Tokenscope wrote them (today's writer fills columns v1 lacks).
+            sql::Connection db = workspace::openWorkspace(path, OpenMode::CreateIfMissing, 2000, v1);
             for (int i = 0; i < 12; ++i) {
-                Trace trace = test::makeTrace({});
-                ids.push_back(trace.traceId);
-                store.write(std::move(trace));
+                ids.push_back(newTraceId());
+                db.exec("INSERT INTO traces (trace_id, name, start_ns, model, span_count) VALUES ('" + ids.back() +
+                        "', 'chat', " + std::to_string(1'767'225'600'000'000'000 + i) + ", 'gpt-4o-mini', 0)");
             }
-            QVERIFY(store.flush());
         }
         {
             sql::Connection db(path, sql::Connection::Mode::ReadOnly);

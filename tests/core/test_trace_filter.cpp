@@ -94,7 +94,7 @@ class TestTraceFilter : public QObject
             QTest::newRow(text) << QString::fromUtf8(text) << QString::fromUtf8(error);
         };
         row("foo:bar",
-            "unknown filter key 'foo' (known: model, provider, status, source, user, session, tag, "
+            "unknown filter key 'foo' (known: model, provider, route, status, source, user, session, tag, "
             "simulated, since, until, cost, tokens, ttft, duration)");
         row("model:gpt-4o foo>3", "unknown filter key 'foo'");
         row("-foo:x", "unknown filter key 'foo'");

@@ -12,13 +12,21 @@
 #include "settings/routing_page.h"
 #include "settings/settings_panel.h"
 #include "traces/traces_panel.h"
+#include "traces/trace_table_model.h"
+#include "waterfall/waterfall_panel.h"
+#include "cost/cost_panel.h"
+#include "drift/drift_panel.h"
+#include "latency/latency_panel.h"
+#include "live/live_filter.h"
 
+#include <QAction>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QShortcut>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTableView>
 
 using namespace Qt::StringLiterals;
 
@@ -67,6 +75,10 @@ MainWindow::MainWindow(AppContext context, QWidget* parent)
     addPanel(u"cache"_s, u"Cache"_s, cache_, u"Ctrl+4"_s);
     guard_ = new guardpanel::GuardPanel(context_.store, QString::fromStdString(gatewayConfigPath()), gateway_, this);
     addPanel(u"guardrails"_s, u"Guardrails"_s, guard_, u"Ctrl+5"_s);
+    waterfall_ = new WaterfallPanel(context_.store, this);
+    addPanel(u"waterfall"_s, u"Waterfall"_s, waterfall_, u"Ctrl+6"_s);
+    connectWaterfall();
+    addLivePanels();
     addPanel(u"settings"_s, u"Settings"_s, settings_, u"Ctrl+,"_s);
     connect(rail_, &QListWidget::currentRowChanged, stack_, &QStackedWidget::setCurrentIndex);
     if (context_.providers) {
@@ -101,7 +113,8 @@ MainWindow::~MainWindow() = default;
 
 QStringList MainWindow::panelNames()
 {
-    return {u"playground"_s, u"traces"_s, u"compare"_s, u"cache"_s, u"guardrails"_s, u"settings"_s};
+    return {u"playground"_s, u"traces"_s, u"compare"_s, u"cache"_s, u"guardrails"_s, u"waterfall"_s,
+            u"latency"_s,    u"cost"_s,   u"drift"_s,   u"settings"_s};
 }
 
 void MainWindow::addPanel(const QString& name, const QString& title, QWidget* panel, const QString& shortcut)
@@ -124,6 +137,37 @@ bool MainWindow::showPanel(const QString& name)
 }
 
 QString MainWindow::currentPanel() const { return names_.value(rail_->currentRow()); }
+
+// Latency, Cost and Drift read the store's hourly rollups under one shared filter.
+void MainWindow::addLivePanels()
+{
+    liveFilter_ = new LiveFilter(this);
+    latency_ = new latency::LatencyPanel(context_.store, liveFilter_, this);
+    addPanel(u"latency"_s, u"Latency"_s, latency_, u"Ctrl+7"_s);
+    cost_ = new costpanel::CostPanel(context_.store, liveFilter_, QString::fromStdString(gatewayConfigPath()), this);
+    addPanel(u"cost"_s, u"Cost"_s, cost_, u"Ctrl+8"_s);
+    drift_ = new drift::DriftPanel(context_.store, liveFilter_, this);
+    addPanel(u"drift"_s, u"Drift"_s, drift_, u"Ctrl+9"_s);
+    connect(cost_, &costpanel::CostPanel::openTrace, this, [this](const QString& traceId) {
+        traces_->selectTrace(traceId);
+        showPanel(u"traces"_s);
+    });
+}
+
+// The trace list's context menu opens the current trace in the Waterfall panel.
+void MainWindow::connectWaterfall()
+{
+    auto* open = new QAction(u"Open in Waterfall"_s, traces_->table());
+    traces_->table()->addAction(open);
+    traces_->table()->setContextMenuPolicy(Qt::ActionsContextMenu);
+    connect(open, &QAction::triggered, this, [this] {
+        const QVariant id = traces_->table()->currentIndex().siblingAtColumn(0).data(TraceTableModel::TraceIdRole);
+        if (!id.isValid())
+            return;
+        waterfall_->showTrace(id.toString());
+        showPanel(u"waterfall"_s);
+    });
+}
 
 void MainWindow::buildStatusBar()
 {

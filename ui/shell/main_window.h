@@ -15,6 +15,17 @@ class GatewayController;
 class PlaygroundPanel;
 class SettingsPanel;
 class TracesPanel;
+class WaterfallPanel;
+class LiveFilter;
+namespace costpanel {
+class CostPanel;
+}
+namespace drift {
+class DriftPanel;
+}
+namespace latency {
+class LatencyPanel;
+}
 namespace cachepanel {
 class CachePanel;
 }
@@ -38,6 +49,10 @@ public:
     TracesPanel* traces() const { return traces_; }
     cachepanel::CachePanel* cache() const { return cache_; }
     guardpanel::GuardPanel* guardrails() const { return guard_; }
+    WaterfallPanel* waterfall() const { return waterfall_; }
+    latency::LatencyPanel* latency() const { return latency_; }
+    costpanel::CostPanel* cost() const { return cost_; }
+    drift::DriftPanel* drift() const { return drift_; }
     SettingsPanel* settings() const { return settings_; }
     GatewayController* gateway() const { return gateway_; }
     void setStatusMessage(const QString& text);
@@ -45,6 +60,8 @@ public:
 private:
     void addPanel(const QString& name, const QString& title, QWidget* panel, const QString& shortcut);
     void buildStatusBar();
+    void connectWaterfall();
+    void addLivePanels();
 
     AppContext context_;
     QListWidget* rail_;
@@ -55,6 +72,11 @@ private:
     TracesPanel* traces_;
     cachepanel::CachePanel* cache_ = nullptr;
     guardpanel::GuardPanel* guard_ = nullptr;
+    WaterfallPanel* waterfall_ = nullptr;
+    LiveFilter* liveFilter_ = nullptr; // shared by Latency, Cost and Drift
+    latency::LatencyPanel* latency_ = nullptr;
+    costpanel::CostPanel* cost_ = nullptr;
+    drift::DriftPanel* drift_ = nullptr;
     SettingsPanel* settings_;
     GatewayController* gateway_;
     QLabel* statusMessage_;
