@@ -103,12 +103,15 @@ class Builder
             add("hour < " + placeholder(std::int64_t{rollupHourOf(*filter.until - 1) + 1}));
     }
 
-    void times(const TraceFilter& filter)
+    // `+start_ns` keeps SQLite off the start index, for a first page in another order: walking that
+    // order's index and stopping at the page's end beats sorting every trace of a month (3 ms, not 250).
+    void times(const TraceFilter& filter, bool useStartIndex)
     {
+        const std::string column = useStartIndex ? "start_ns" : "+start_ns";
         if (filter.since)
-            add("start_ns >= " + placeholder(std::int64_t{*filter.since}));
+            add(column + " >= " + placeholder(std::int64_t{*filter.since}));
         if (filter.until)
-            add("start_ns < " + placeholder(std::int64_t{*filter.until}));
+            add(column + " < " + placeholder(std::int64_t{*filter.until}));
     }
 
     // Each word may match a different message of the trace.
@@ -166,12 +169,12 @@ void SqlWhere::bindTo(sql::Statement& statement) const
         statement.bind(static_cast<int>(i + 1), values[i]);
 }
 
-SqlWhere toSql(const TraceFilter& filter)
+SqlWhere toSql(const TraceFilter& filter, bool useStartIndex)
 {
     Builder builder;
     builder.terms(filter.terms);
     builder.compares(filter.compares);
-    builder.times(filter);
+    builder.times(filter, useStartIndex);
     builder.text(filter.text);
     return builder.result();
 }

@@ -18,7 +18,9 @@ struct SqlWhere
     void bindTo(sql::Statement& statement) const;
 };
 
-SqlWhere toSql(const TraceFilter& filter);
+// useStartIndex false writes the time range so that SQLite leaves the start index alone (a page in
+// another order with a LIMIT).
+SqlWhere toSql(const TraceFilter& filter, bool useStartIndex = true);
 // The same over the rollups table: only model, provider, route, source, user, tag and since/until
 // (widened to whole hours). Throws std::invalid_argument, with rollupFilterProblem()'s words, otherwise.
 SqlWhere toRollupSql(const TraceFilter& filter);

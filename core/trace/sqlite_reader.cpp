@@ -154,7 +154,7 @@ std::vector<TraceSummary> SqliteTraceReader::page(const TraceFilter& filter, Tra
                                                   std::int64_t offset, int limit)
 {
     return guarded([&] {
-        filter::SqlWhere where = filter::toSql(filter);
+        filter::SqlWhere where = filter::toSql(filter, order.key == TraceOrderKey::Start);
         const std::string limitAt = "?" + std::to_string(where.values.size() + 1);
         const std::string offsetAt = "?" + std::to_string(where.values.size() + 2);
         where.values.emplace_back(std::int64_t{limit});
