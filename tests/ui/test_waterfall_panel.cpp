@@ -3,6 +3,7 @@
 // panel shows as numbers: rows, depths and order, flags, the critical path, the first-token marker's
 // position, zoom and pan, folding and selection, the notices; and that a 100,000-span trace paints
 // only the rows on screen.
+#include "demo/demo.h"
 #include "qtest_std_string.h"
 #include "trace_fixtures.h"
 #include "waterfall/span_detail_table.h"
@@ -145,6 +146,26 @@ private Q_SLOTS:
     {
         store_.reset();
         dir_.reset();
+    }
+
+    // On generated demo traffic the panel opens the largest recent trace: every span a row, a critical
+    // path from the root, first tokens on the streamed calls.
+    void demoWorkspace()
+    {
+        demo::Options options;
+        options.days = 1;
+        options.requestsPerDay = 150;
+        demo::run(options, [&](Trace t) { store_->write(std::move(t)); });
+        QVERIFY(store_->flush());
+        WaterfallPanel panel(store_);
+        panel.resize(1400, 700);
+        panel.show();
+        QTRY_VERIFY_WITH_TIMEOUT(panel.settled() && !panel.shownTraceId().isEmpty(), kWaitMs);
+        const auto trace = store_->reader()->load(panel.shownTraceId().toStdString());
+        QVERIFY(trace);
+        QCOMPARE(panel.view()->rowCount(), static_cast<int>(trace->spans.size()));
+        QVERIFY(trace->spans.size() > 5); // the agent scenario's runs are the largest
+        QVERIFY(panel.headerText().contains(u"critical path"_s));
     }
 
     void showsTheTraceAskedFor()
