@@ -6,6 +6,7 @@
 #include "guard_bench_injection.h"
 #include "guard_bench_pcre.h"
 
+#include "guard/simd_level.h"
 #include "guard/structured_detector.h"
 
 #include <sched.h>
@@ -62,8 +63,9 @@ int main()
     pinToThisCore();
     const auto detector = ts::guard::makeStructuredDetector();
     const ts::bench::PcreLoop pcre(ts::guard::structuredPatterns());
-    std::printf("%zu patterns: literal-anchored ones in Hyperscan, class-only ones in a hand-written pass\n",
-                ts::guard::structuredPatterns().size());
+    std::printf("%zu patterns: literal-anchored ones in Hyperscan, class-only ones in a hand-written pass (%s)\n",
+                ts::guard::structuredPatterns().size(),
+                std::string(ts::guard::simdLevelName(ts::guard::simdLevel())).c_str());
 
     const std::string text = ts::bench::ordinaryGuardText(kCorpusBytes, 20240315);
     std::vector<ts::guard::Finding> findings;

@@ -8,6 +8,8 @@
 #include "guard/birth_dates.h"
 
 #include "guard/chunk_classes.h"
+#include "guard/keyword_starts.h"
+#include "guard/simd_level.h"
 #include "guard/validators.h"
 
 #include <algorithm>
@@ -16,7 +18,6 @@
 #include <bitset>
 #include <cstdint>
 #include <cstring>
-#include <cstdlib>
 #include <immintrin.h>
 
 namespace ts::guard::structured {
@@ -56,6 +57,7 @@ constexpr std::array<Keyword, 19> kKeywords{{
      false},
 }};
 constexpr std::size_t kLongestKeyword = 19;
+static_assert(kBirthKeywordReach > 2 * kWindow + kLongestKeyword - 1);
 
 char lower(char c)
 {
@@ -129,10 +131,15 @@ template<typename TryAt>
     return j;
 }
 
-bool haveAvx2()
+// The same 64 bytes at a time with AVX-512 (keyword_starts.h; p[j + 64] is read).
+template<typename TryAt>
+[[TS_GUARD_AVX512]] std::size_t keywordStarts64(std::string_view t, std::size_t j, std::size_t hi, TryAt tryAt)
 {
-    static const bool avx2 = __builtin_cpu_supports("avx2") && !std::getenv("TOKENSCOPE_GUARD_SSE2");
-    return avx2;
+    for (; j + 65 <= t.size() && j < hi; j += 64)
+        for (std::uint64_t m = keywordStarts512(t.data() + j); m; m &= m - 1)
+            if (const std::size_t at = j + static_cast<std::size_t>(std::countr_zero(m)); at < hi)
+                tryAt(at);
+    return j;
 }
 
 std::size_t pairOf(char a, char b)
@@ -245,9 +252,11 @@ std::size_t birthKeywordEnd(std::string_view t, std::size_t lo, std::size_t hi)
     std::size_t j = lo + 1 > kLongestKeyword ? lo + 1 - kLongestKeyword : 0;
     if (j == 0 && hi > 0)
         tryAt(j++);
-    // 32 or 16 bytes at a time, only at word starts with a keyword's first two letters: this runs
-    // at every year-like number.
-    if (haveAvx2())
+    // 64, 32 or 16 bytes at a time, only at word starts with a keyword's first two letters: this
+    // runs at every year-like number.
+    if (simdLevel() == SimdLevel::Avx512)
+        j = keywordStarts64(t, j, hi, tryAt);
+    if (simdLevel() != SimdLevel::Sse2)
         j = keywordStarts32(t, j, hi, tryAt);
     for (; j + 17 <= t.size() && j < hi; j += 16)
         for (unsigned m = keywordStarts(t.data() + j); m; m &= m - 1)

@@ -20,6 +20,10 @@ std::size_t dateAt(std::string_view t, std::size_t i);
 // npos when none.
 std::size_t birthKeywordEnd(std::string_view t, std::size_t lo, std::size_t hi);
 
+// A keyword that can reach a date holding the digit run starting at p starts at or after
+// p - kBirthKeywordReach: it ends at most 40 bytes before the date, which starts at most 40 before p.
+constexpr std::size_t kBirthKeywordReach = 40 + 40 + 19 + 1;
+
 struct DobFinding
 {
     std::size_t start = 0, end = 0, keywordEnd = 0;
@@ -30,7 +34,8 @@ class BirthDates
   public:
     explicit BirthDates(std::string_view text) : m_text(text) {}
 
-    // p: the first digit of a digit run; called in increasing order of p for every such run.
+    // p: the first digit of a digit run; called in increasing order of p for every such run with a
+    // keyword start within kBirthKeywordReach before it (the others cannot matter).
     // Returns the findings onBirthContext would report for dates that hold this run.
     const std::vector<DobFinding>& atDigitRun(std::size_t p);
 

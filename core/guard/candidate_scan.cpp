@@ -1,12 +1,14 @@
 #include "guard/candidate_scan.h"
 
+#include "guard/birth_dates.h"
 #include "guard/chunk_classes.h"
+#include "guard/keyword_starts.h"
+#include "guard/simd_level.h"
 
 #include <algorithm>
 #include <bit>
 #include <cstdint>
 #include <cstring>
-#include <cstdlib>
 
 namespace ts::guard::structured {
 
@@ -92,7 +94,13 @@ struct PreviousChunk // what candidateDigits reads of it
 // - "00" and a digit other than 0 starting a number (an international prefix).
 // A superset, checked exactly by the visitor: most numbers in prose hold none of them ("240 ms",
 // "12.5%", "port 8080", "T10:30:00.123Z").
-std::uint64_t candidateDigits(const PreviousChunk& previous, const Masks& m, const Masks& next)
+struct DigitCandidates
+{
+    std::uint64_t all = 0;
+    std::uint64_t yearsOnly = 0; // candidates only as a year, which only the dob rule reads
+};
+
+DigitCandidates candidateDigits(const PreviousChunk& previous, const Masks& m, const Masks& next)
 {
     const std::uint64_t d = m.digit, d1 = ahead<1>(d, next.digit), d2 = ahead<2>(d, next.digit),
                         d3 = ahead<3>(d, next.digit), d4 = ahead<4>(d, next.digit), d5 = ahead<5>(d, next.digit);
@@ -100,14 +108,59 @@ std::uint64_t candidateDigits(const PreviousChunk& previous, const Masks& m, con
                         s4 = ahead<4>(s, next.separator), s5 = ahead<5>(s, next.separator);
     // A card's first group is followed by a digit, ' ' or '-' ("8080:8080" is not a card).
     const std::uint64_t moreAfter = d4 | (d5 & ~ahead<4>(m.colon, next.colon));
-    const std::uint64_t fourDigits = d & d1 & d2 & d3 & (m.oneOrTwo | moreAfter | behind<2>(d, previous.digit));
+    const std::uint64_t fourDigits = d & d1 & d2 & d3;
+    const std::uint64_t grouped4 = fourDigits & (moreAfter | behind<2>(d, previous.digit));
     const std::uint64_t grouped = d & s1 & d2 & (s3 | (d3 & (s4 | (d4 & s5))));
     const std::uint64_t afterOpener = d & behind<1>(m.opener, previous.opener);
     const std::uint64_t afterCountry = d & behind<1>(m.upper, previous.upper) & behind<2>(m.upper, previous.upper);
     const std::uint64_t zero1 = ahead<1>(m.zero, next.zero), zero2 = ahead<2>(m.zero, next.zero);
     const std::uint64_t doubleZero = m.zero & ~behind<1>(d, previous.digit) & zero1 & d2 & ~zero2;
-    return fourDigits | grouped | afterOpener | afterCountry | doubleZero;
+    const std::uint64_t others = grouped4 | grouped | afterOpener | afterCountry | doubleZero;
+    const std::uint64_t years = fourDigits & m.oneOrTwo;
+    return {others | years, years & ~others};
 }
+
+// A year is a candidate only for the dob rule, which needs a birth-date keyword starting within
+// kBirthKeywordReach bytes before it: most years in text have none, and are not visited. With
+// AVX-512 (keyword_starts.h), 64 bytes a test; the last few chunks' answers are kept.
+class KeywordsNear
+{
+public:
+    explicit KeywordsNear(std::string_view text) : m_text(text) {}
+
+    // Might a keyword start in [pos - kBirthKeywordReach, pos)? Near the text's ends: yes.
+    [[TS_GUARD_AVX512]] bool before(std::size_t pos)
+    {
+        if (pos < kBirthKeywordReach + 65 || pos + 65 > m_text.size())
+            return true;
+        const std::size_t from = pos - kBirthKeywordReach;
+        for (std::size_t chunk = from / 64; chunk * 64 < pos; ++chunk) {
+            const std::size_t base = chunk * 64;
+            std::uint64_t starts = startsIn(chunk) & (~std::uint64_t{0} << (from > base ? from - base : 0));
+            if (pos - base < 64)
+                starts &= (std::uint64_t{1} << (pos - base)) - 1;
+            if (starts)
+                return true;
+        }
+        return false;
+    }
+
+private:
+    [[TS_GUARD_AVX512]] std::uint64_t startsIn(std::size_t chunk)
+    {
+        const std::size_t slot = chunk % kSlots;
+        if (m_chunk[slot] != chunk + 1) {
+            m_chunk[slot] = chunk + 1;
+            m_starts[slot] = keywordStarts512(m_text.data() + chunk * 64);
+        }
+        return m_starts[slot];
+    }
+
+    static constexpr std::size_t kSlots = 4;
+    std::string_view m_text;
+    std::size_t m_chunk[kSlots] = {}; // chunk + 1 whose starts the slot holds; 0: none
+    std::uint64_t m_starts[kSlots] = {};
+};
 
 // Bits of `m` spread to the 2nd to 5th bytes after them (the previous chunk's `previous` moved in).
 std::uint64_t twoToFiveAfter(std::uint64_t m, std::uint64_t previous)
@@ -161,11 +214,13 @@ const char* chunkAt(std::string_view text, std::size_t base, char (&tail)[64])
     return tail;
 }
 
-template<Masks (*classify)(const char*)>
+// wide (AVX-512): the classifier's maybeToken is exactly the token bytes, so the chunks that may
+// hold a long token need no second look; and years no keyword can reach are not visited.
+template<Masks (*classify)(const char*), bool wide>
 class Scan
 {
 public:
-    Scan(std::string_view text, CandidateVisitor& visitor) : m_text(text), m_visitor(visitor) {}
+    Scan(std::string_view text, CandidateVisitor& visitor) : m_text(text), m_visitor(visitor), m_keywords(text) {}
 
     void run()
     {
@@ -187,57 +242,75 @@ private:
     {
         _mm_prefetch(chunk + 2048, _MM_HINT_T0);
         const Masks m = m_masks, next = classify(nextChunk);
-        if (const std::uint64_t digits = candidateDigits(m_previous, m, next))
+        if (const std::uint64_t digits = digitsToVisit(base, candidateDigits(m_previous, m, next)))
             m_digitsFrom = visit(digits, base, m_digitsFrom, [&](std::size_t pos) { return m_visitor.onDigit(pos); });
         if (const std::uint64_t colons = m_chains.candidates(m.colon))
             m_colonsFrom = visit(colons, base, m_colonsFrom, [&](std::size_t pos) { return m_visitor.onColon(pos); });
         if (reaches24(m.maybeToken, m_maybeRun)) {
-            const std::uint64_t before = base ? tokenMask(m_text.data() + base - 64) : 0;
-            for (std::uint64_t ends = longTokenEnds(tokenMask(chunk), before); ends; ends &= ends - 1) {
+            std::uint64_t token = m.maybeToken, before = m_previousToken;
+            if constexpr (!wide) {
+                token = tokenMask(chunk);
+                before = base ? tokenMask(m_text.data() + base - 64) : 0;
+            }
+            for (std::uint64_t ends = longTokenEnds(token, before); ends; ends &= ends - 1) {
                 const std::size_t end = base + static_cast<std::size_t>(std::countr_zero(ends));
                 if (end <= m_text.size())
                     m_visitor.onLongToken(end);
             }
         }
         m_maybeRun = runAtEnd(m.maybeToken, m_maybeRun);
+        m_previousToken = m.maybeToken;
         m_previous = {m.digit, m.upper, m.opener};
         m_masks = next;
     }
 
+    std::uint64_t digitsToVisit(std::size_t base, DigitCandidates c)
+    {
+        if constexpr (wide)
+            for (std::uint64_t years = c.yearsOnly; years; years &= years - 1)
+                if (!m_keywords.before(base + static_cast<std::size_t>(std::countr_zero(years))))
+                    c.all &= ~(years & -years);
+        return c.all;
+    }
+
     std::string_view m_text;
     CandidateVisitor& m_visitor;
+    KeywordsNear m_keywords;
     Masks m_masks; // the current chunk's
     PreviousChunk m_previous;
     ColonChains m_chains;
     std::size_t m_digitsFrom = 0, m_colonsFrom = 0, m_maybeRun = 0;
+    std::uint64_t m_previousToken = 0; // the last chunk's maybeToken: its token bytes when exact
 };
 
-// Flattened: the scan loop and classifyAvx2 are inlined here, where AVX2 instructions may be used.
+// Flattened: the scan loop and the classifier are inlined here, where their instructions may be used.
+[[TS_GUARD_AVX512, gnu::flatten]] void scanAvx512(std::string_view text, CandidateVisitor& visitor)
+{
+    Scan<classifyAvx512, true>(text, visitor).run();
+}
+
 [[gnu::target("avx2"), gnu::flatten]] void scanAvx2(std::string_view text, CandidateVisitor& visitor)
 {
-    Scan<classifyAvx2>(text, visitor).run();
+    Scan<classifyAvx2, false>(text, visitor).run();
 }
 
 void scanSse2(std::string_view text, CandidateVisitor& visitor)
 {
-    Scan<classifySse2>(text, visitor).run();
-}
-
-// TOKENSCOPE_GUARD_SSE2=1 keeps to the SSE2 masks, so that path can be tested on any machine.
-bool useAvx2()
-{
-    static const bool avx2 = __builtin_cpu_supports("avx2") && !std::getenv("TOKENSCOPE_GUARD_SSE2");
-    return avx2;
+    Scan<classifySse2, false>(text, visitor).run();
 }
 
 } // namespace
 
 void scanCandidates(std::string_view text, CandidateVisitor& visitor)
 {
-    if (useAvx2())
-        scanAvx2(text, visitor);
-    else
-        scanSse2(text, visitor);
+    switch (simdLevel()) {
+    case SimdLevel::Avx512:
+        return scanAvx512(text, visitor);
+    case SimdLevel::Avx2:
+        return scanAvx2(text, visitor);
+    case SimdLevel::Sse2:
+        return scanSse2(text, visitor);
+    }
 }
 
 } // namespace ts::guard::structured

@@ -1,7 +1,8 @@
 #pragma once
 // The byte classes the candidate scan (candidate_scan.cpp) reads, as bit masks of a 64-byte chunk:
-// with SSE2, which every x86-64 has, and with AVX2, which needs less than half the instructions on
-// machines that have it (chosen at run time). Both give the same masks.
+// with SSE2, which every x86-64 has; with AVX2, which needs less than half the instructions; and
+// with AVX-512 (F and BW), where the chunk is one register and each compare gives its mask at once
+// (chosen at run time: simd_level.h). All give the same masks, but AVX-512's maybeToken is exact.
 #include <cstdint>
 #include <immintrin.h>
 
@@ -10,7 +11,7 @@ namespace ts::guard::structured {
 struct Masks // bit i describes byte i of a 64-byte chunk
 {
     std::uint64_t digit = 0, colon = 0;
-    std::uint64_t maybeToken = 0;    // a superset of the token bytes: [+-z], 0x2B to 0x7A
+    std::uint64_t maybeToken = 0;    // a superset of the token bytes: [+-z], 0x2B to 0x7A (exact with AVX-512)
     std::uint64_t zero = 0;          // '0'
     std::uint64_t separator = 0;     // [-./], 0x2D to 0x2F: what separates a date's or an ipv4's parts
     std::uint64_t upper = 0;         // [A-Z]: before a number, an iban's country code
@@ -65,6 +66,16 @@ inline __m128i lane(const char* p, int i)
     return static_cast<std::uint64_t>(static_cast<unsigned>(_mm256_movemask_epi8(m))) << (32 * lane);
 }
 
+// Each byte's class bits, looked up by its low and high nibble in two 16-byte tables (vpshufb):
+// a byte is in a class when both its nibbles are.
+[[gnu::target("avx2")]] inline __m256i nibbleClasses(__m256i x, __m128i low, __m128i high)
+{
+    const __m256i nibble = _mm256_set1_epi8(0x0f);
+    return _mm256_and_si256(
+        _mm256_shuffle_epi8(_mm256_broadcastsi128_si256(low), _mm256_and_si256(x, nibble)),
+        _mm256_shuffle_epi8(_mm256_broadcastsi128_si256(high), _mm256_and_si256(_mm256_srli_epi16(x, 4), nibble)));
+}
+
 // AVX2 looks each byte's class bits up by its two nibbles (vpshufb), one table per nibble: a byte
 // is in a class when both its nibbles are. Each class is one nibble set times another, so upper
 // case takes two bits (0x41-0x4F, 0x50-0x5A). maybeToken, not such a product, is a range compare.
@@ -88,15 +99,11 @@ enum ClassBit : std::uint8_t {
         0, 0, kSeparatorBit | kOpenerBit, kDigitBit | kZeroBit | kColonBit | kOneOrTwoBit, kUpperLowBit, kUpperHighBit};
     const __m128i low = _mm_load_si128(reinterpret_cast<const __m128i*>(kLow));
     const __m128i high = _mm_load_si128(reinterpret_cast<const __m128i*>(kHigh));
-    const __m256i lowTable = _mm256_broadcastsi128_si256(low), highTable = _mm256_broadcastsi128_si256(high);
-    const __m256i nibble = _mm256_set1_epi8(0x0f);
     Masks m;
 #pragma GCC unroll 2
     for (int i = 0; i < 2; ++i) {
         const __m256i x = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 32 * i));
-        const __m256i classes =
-            _mm256_and_si256(_mm256_shuffle_epi8(lowTable, _mm256_and_si256(x, nibble)),
-                             _mm256_shuffle_epi8(highTable, _mm256_and_si256(_mm256_srli_epi16(x, 4), nibble)));
+        const __m256i classes = nibbleClasses(x, low, high);
         // Each class bit moved to the byte's top bit, which vpmovmskb collects (the shift moves
         // no bit of one byte into the other's top bit).
         m.digit |= bits256(_mm256_slli_epi16(classes, 7), i);
@@ -111,6 +118,40 @@ enum ClassBit : std::uint8_t {
         const __m256i moved = _mm256_sub_epi8(x, _mm256_set1_epi8(static_cast<char>('+' - 128)));
         m.maybeToken |= bits256(_mm256_cmpgt_epi8(_mm256_set1_epi8(static_cast<char>(-128 + 'z' - '+' + 1)), moved), i);
     }
+    return m;
+}
+
+#define TS_GUARD_AVX512 gnu::target("avx512f,avx512bw")
+
+[[TS_GUARD_AVX512]] inline std::uint64_t inRange512(__m512i x, char lo, int count) // unsigned x - lo < count
+{
+    return _mm512_cmplt_epu8_mask(_mm512_sub_epi8(x, _mm512_set1_epi8(lo)), _mm512_set1_epi8(static_cast<char>(count)));
+}
+
+[[TS_GUARD_AVX512]] inline std::uint64_t equals512(__m512i x, char c)
+{
+    return _mm512_cmpeq_epi8_mask(x, _mm512_set1_epi8(c));
+}
+
+// [A-Za-z0-9+/_-]: setting bit 5 moves upper case onto lower case and nothing else there.
+[[TS_GUARD_AVX512]] inline std::uint64_t tokenBytes512(__m512i x, std::uint64_t digit)
+{
+    return inRange512(_mm512_or_si512(x, _mm512_set1_epi8(0x20)), 'a', 26) | digit | equals512(x, '+') |
+           equals512(x, '/') | equals512(x, '_') | equals512(x, '-');
+}
+
+[[TS_GUARD_AVX512]] inline Masks classifyAvx512(const char* p)
+{
+    const __m512i x = _mm512_loadu_si512(p);
+    Masks m;
+    m.digit = inRange512(x, '0', 10);
+    m.colon = equals512(x, ':');
+    m.maybeToken = tokenBytes512(x, m.digit);
+    m.zero = equals512(x, '0');
+    m.separator = inRange512(x, '-', 3);
+    m.upper = inRange512(x, 'A', 26);
+    m.opener = equals512(x, '+') | equals512(x, '(');
+    m.oneOrTwo = inRange512(x, '1', 2);
     return m;
 }
 

@@ -34,25 +34,35 @@ bool parseCategory(std::string_view name, Category& out)
     return false;
 }
 
-void normalize(std::vector<Finding>& findings)
+void normalizeInto(std::vector<Finding*> findings, std::vector<Finding>& out)
 {
-    std::sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
-        return a.start != b.start ? a.start < b.start : a.end > b.end;
+    // Pointers are sorted, not findings: each finding is moved once, into `out`.
+    std::stable_sort(findings.begin(), findings.end(), [](const Finding* a, const Finding* b) {
+        return a->start != b->start ? a->start < b->start : a->end > b->end;
     });
     // Sorted by start, a finding lies inside an earlier one of its category exactly when it ends
     // no later than the furthest end seen in that category so far.
     std::array<std::size_t, kNames.size()> furthest{};
     std::array<bool, kNames.size()> seen{};
-    std::vector<Finding> kept;
-    kept.reserve(findings.size());
-    for (Finding& f : findings) {
-        const auto c = static_cast<std::size_t>(f.category);
-        if (seen[c] && f.end <= furthest[c])
+    out.reserve(out.size() + findings.size());
+    for (Finding* f : findings) {
+        const auto c = static_cast<std::size_t>(f->category);
+        if (seen[c] && f->end <= furthest[c])
             continue;
         seen[c] = true;
-        furthest[c] = std::max(furthest[c], f.end);
-        kept.push_back(std::move(f));
+        furthest[c] = std::max(furthest[c], f->end);
+        out.push_back(std::move(*f));
     }
+}
+
+void normalize(std::vector<Finding>& findings)
+{
+    std::vector<Finding*> order;
+    order.reserve(findings.size());
+    for (Finding& f : findings)
+        order.push_back(&f);
+    std::vector<Finding> kept;
+    normalizeInto(std::move(order), kept);
     findings = std::move(kept);
 }
 

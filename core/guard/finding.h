@@ -25,8 +25,11 @@ struct Finding
     std::size_t size() const { return end - start; }
 };
 
-// Sorts by start, then longer first; drops a finding wholly inside an earlier one of the same
-// category (a JWT's payload is not also a high-entropy string), keeps overlapping ones of others.
+// Sorts by start, then longer first, then in their given order; drops a finding wholly inside an
+// earlier one of the same category (a JWT's payload is not also a high-entropy string), keeps
+// overlapping ones of others.
 void normalize(std::vector<Finding>& findings);
+// The same over findings held elsewhere, given in order: the kept ones are moved to the end of `out`.
+void normalizeInto(std::vector<Finding*> findings, std::vector<Finding>& out);
 
 } // namespace ts::guard

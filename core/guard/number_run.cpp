@@ -1,9 +1,9 @@
 #include "guard/number_run.h"
 
 #include "guard/chunk_classes.h"
+#include "guard/simd_level.h"
 
 #include <bit>
-#include <cstdlib>
 
 namespace ts::guard::structured {
 
@@ -41,49 +41,66 @@ WindowMasks classifyWindow(const char* p)
     return m;
 }
 
-// std::popcount is a libgcc call without -mpopcnt (not in baseline x86-64); these counts are small.
-// The same masks with AVX2: each byte's class bits looked up by its two nibbles (vpshufb), as in
-// classifyAvx2 (chunk_classes.h). Each class is a set of high nibbles times a set of low ones.
-enum WindowBit : std::uint8_t {
-    kDigitBit = 1, kZeroBit = 2, kDotBit = 4, kOpenerBit = 8, kSeparatorBit = 16, kPunctuationBit = 32, // [ ()+-.]
+// The same masks with AVX2: each byte's class bits looked up by its two nibbles (nibbleClasses in
+// chunk_classes.h). Each class is a set of high nibbles times a set of low ones.
+enum WindowClass : std::uint8_t {
+    kWindowDigit = 1, kWindowZero = 2, kWindowDot = 4, kWindowOpener = 8, kWindowSeparator = 16,
+    kWindowPunctuation = 32, // [ ()+-.]
 };
 
 [[gnu::target("avx2")]] WindowMasks classifyWindowAvx2(const char* p)
 {
     const __m128i low = _mm_setr_epi8(
-        kDigitBit | kZeroBit | kPunctuationBit, kDigitBit, kDigitBit, kDigitBit, kDigitBit, kDigitBit, kDigitBit,
-        kDigitBit, kDigitBit | kOpenerBit | kPunctuationBit, kDigitBit | kPunctuationBit, 0,
-        kOpenerBit | kPunctuationBit, 0, kSeparatorBit | kPunctuationBit,
-        kDotBit | kSeparatorBit | kPunctuationBit, kSeparatorBit);
-    const __m128i high = _mm_setr_epi8(0, 0, kDotBit | kOpenerBit | kSeparatorBit | kPunctuationBit,
-                                       kDigitBit | kZeroBit, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
-    const __m256i lowTable = _mm256_broadcastsi128_si256(low), highTable = _mm256_broadcastsi128_si256(high);
-    const __m256i nibble = _mm256_set1_epi8(0x0f);
+        kWindowDigit | kWindowZero | kWindowPunctuation, kWindowDigit, kWindowDigit, kWindowDigit, kWindowDigit,
+        kWindowDigit, kWindowDigit, kWindowDigit, kWindowDigit | kWindowOpener | kWindowPunctuation,
+        kWindowDigit | kWindowPunctuation, 0, kWindowOpener | kWindowPunctuation, 0,
+        kWindowSeparator | kWindowPunctuation, kWindowDot | kWindowSeparator | kWindowPunctuation, kWindowSeparator);
+    const __m128i high = _mm_setr_epi8(0, 0, kWindowDot | kWindowOpener | kWindowSeparator | kWindowPunctuation,
+                                       kWindowDigit | kWindowZero, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     WindowMasks m;
     for (int i = 0; i < 2; ++i) {
         const __m256i x = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 32 * i));
-        const __m256i classes =
-            _mm256_and_si256(_mm256_shuffle_epi8(lowTable, _mm256_and_si256(x, nibble)),
-                             _mm256_shuffle_epi8(highTable, _mm256_and_si256(_mm256_srli_epi16(x, 4), nibble)));
+        const __m256i classes = nibbleClasses(x, low, high);
         m.digit |= bits256(_mm256_slli_epi16(classes, 7), i);
         m.zero |= bits256(_mm256_slli_epi16(classes, 6), i);
         m.dot |= bits256(_mm256_slli_epi16(classes, 5), i);
         m.opener |= bits256(_mm256_slli_epi16(classes, 4), i);
         m.separator |= bits256(_mm256_slli_epi16(classes, 3), i);
         const __m256i notNumberChar = _mm256_cmpeq_epi8(
-            _mm256_and_si256(classes, _mm256_set1_epi8(kDigitBit | kPunctuationBit)), _mm256_setzero_si256());
+            _mm256_and_si256(classes, _mm256_set1_epi8(kWindowDigit | kWindowPunctuation)), _mm256_setzero_si256());
         m.numberChar |= ~bits256(notNumberChar, i) & (std::uint64_t{0xffffffff} << (32 * i));
     }
     return m;
 }
 
-// TOKENSCOPE_GUARD_SSE2=1 keeps to SSE2, so that path can be tested on any machine.
-WindowMasks classify(const char* p)
+[[TS_GUARD_AVX512]] WindowMasks classifyWindowAvx512(const char* p)
 {
-    static const bool avx2 = __builtin_cpu_supports("avx2") && !std::getenv("TOKENSCOPE_GUARD_SSE2");
-    return avx2 ? classifyWindowAvx2(p) : classifyWindow(p);
+    const __m512i x = _mm512_loadu_si512(p);
+    WindowMasks m;
+    m.digit = inRange512(x, '0', 10);
+    m.dot = equals512(x, '.');
+    m.opener = equals512(x, '+') | equals512(x, '(');
+    m.separator = inRange512(x, '-', 3);
+    m.zero = equals512(x, '0');
+    const std::uint64_t parenToDot = inRange512(x, '(', 7) & ~(equals512(x, '*') | equals512(x, ','));
+    m.numberChar = m.digit | equals512(x, ' ') | parenToDot;
+    return m;
 }
 
+WindowMasks classify(const char* p)
+{
+    switch (simdLevel()) {
+    case SimdLevel::Avx512:
+        return classifyWindowAvx512(p);
+    case SimdLevel::Avx2:
+        return classifyWindowAvx2(p);
+    case SimdLevel::Sse2:
+        break;
+    }
+    return classifyWindow(p);
+}
+
+// std::popcount is a libgcc call without -mpopcnt (not in baseline x86-64); these counts are small.
 std::size_t count(std::uint64_t m)
 {
     m -= (m >> 1) & 0x5555555555555555u;

@@ -20,7 +20,6 @@
 
 #include <algorithm>
 #include <array>
-#include <iterator>
 #include <numeric>
 
 namespace ts::guard {
@@ -61,29 +60,39 @@ LiteralPass runHyperscan(const PatternScanner& scanner, std::string_view text)
     return pass;
 }
 
-// Both halves in the order one Hyperscan pass over all rules would have produced them.
-std::vector<Finding> merged(KeyedFindings literal, KeyedFindings classOnly)
+// Both halves in the order one Hyperscan pass over all rules would have produced them (by the end
+// of their match, literal rules first), as pointers: each finding is moved once, into the output.
+std::vector<Finding*> mergedOrder(KeyedFindings& literal, KeyedFindings& classOnly)
 {
     std::vector<std::size_t> order(classOnly.findings.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return classOnly.keys[a] < classOnly.keys[b]; });
-    std::vector<Finding> out;
+    std::vector<Finding*> out;
     out.reserve(literal.findings.size() + order.size());
     std::size_t i = 0;
     for (std::size_t k : order) {
         while (i < literal.findings.size() && literal.keys[i] <= classOnly.keys[k])
-            out.push_back(std::move(literal.findings[i++]));
-        out.push_back(std::move(classOnly.findings[k]));
+            out.push_back(&literal.findings[i++]);
+        out.push_back(&classOnly.findings[k]);
     }
-    std::move(literal.findings.begin() + static_cast<std::ptrdiff_t>(i), literal.findings.end(), std::back_inserter(out));
+    for (; i < literal.findings.size(); ++i)
+        out.push_back(&literal.findings[i]);
     return out;
 }
 
-void finish(std::vector<Finding>& found, std::vector<Finding>& out)
+void finish(std::vector<Finding*> found, std::vector<Finding>& out)
 {
     dropShadowedHighEntropy(found);
-    normalize(found);
-    out.insert(out.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+    normalizeInto(std::move(found), out);
+}
+
+std::vector<Finding*> pointersTo(std::vector<Finding>& findings)
+{
+    std::vector<Finding*> out;
+    out.reserve(findings.size());
+    for (Finding& f : findings)
+        out.push_back(&f);
+    return out;
 }
 
 class StructuredDetector : public Detector
@@ -97,8 +106,7 @@ public:
     {
         LiteralPass literal = runHyperscan(m_literals, text);
         KeyedFindings classOnly = scanClassOnlyRules(text, literal.publicBlocks);
-        std::vector<Finding> found = merged(std::move(literal.found), std::move(classOnly));
-        finish(found, out);
+        finish(mergedOrder(literal.found, classOnly), out);
     }
 
 private:
@@ -115,7 +123,7 @@ public:
     void scan(std::string_view text, std::vector<Finding>& out) const override
     {
         LiteralPass all = runHyperscan(m_all, text);
-        finish(all.found.findings, out);
+        finish(pointersTo(all.found.findings), out);
     }
 
 private:

@@ -92,12 +92,12 @@ const std::vector<Rule>& rules()
 }
 
 // A generic high-entropy finding that overlaps a typed secret is the same secret, less precisely.
-void dropShadowedHighEntropy(std::vector<Finding>& findings)
+void dropShadowedHighEntropy(std::vector<Finding*>& findings)
 {
     std::vector<std::pair<std::size_t, std::size_t>> typed;
-    for (const Finding& f : findings)
-        if (f.category == Category::Secret && f.type != "high_entropy")
-            typed.emplace_back(f.start, f.end);
+    for (const Finding* f : findings)
+        if (f->category == Category::Secret && f->type != "high_entropy")
+            typed.emplace_back(f->start, f->end);
     if (typed.empty())
         return;
     std::sort(typed.begin(), typed.end());
@@ -105,12 +105,12 @@ void dropShadowedHighEntropy(std::vector<Finding>& findings)
     std::vector<std::size_t> maxEnd(typed.size());
     for (std::size_t i = 0; i < typed.size(); ++i)
         maxEnd[i] = std::max(typed[i].second, i ? maxEnd[i - 1] : 0);
-    std::erase_if(findings, [&](const Finding& f) {
-        if (f.type != "high_entropy")
+    std::erase_if(findings, [&](const Finding* f) {
+        if (f->type != "high_entropy")
             return false;
-        const auto after = std::lower_bound(typed.begin(), typed.end(), std::make_pair(f.end, std::size_t{0}));
+        const auto after = std::lower_bound(typed.begin(), typed.end(), std::make_pair(f->end, std::size_t{0}));
         const auto k = static_cast<std::size_t>(after - typed.begin());
-        return k > 0 && maxEnd[k - 1] > f.start;
+        return k > 0 && maxEnd[k - 1] > f->start;
     });
 }
 

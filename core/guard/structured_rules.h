@@ -149,6 +149,6 @@ std::size_t onPublicBlock(ScanState& s, std::size_t from, std::size_t to);
 std::size_t onHighEntropy(ScanState& s, std::size_t from, std::size_t to);
 
 // A generic high-entropy finding that overlaps a typed secret is the same secret, less precisely.
-void dropShadowedHighEntropy(std::vector<Finding>& findings);
+void dropShadowedHighEntropy(std::vector<Finding*>& findings);
 
 } // namespace ts::guard::structured
