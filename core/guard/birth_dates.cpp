@@ -131,11 +131,11 @@ template<typename TryAt>
     return j;
 }
 
-// The same 64 bytes at a time with AVX-512 (keyword_starts.h; p[j + 64] is read).
+// The same 64 bytes at a time with AVX-512 (keyword_starts.h; p[j + 65] is read).
 template<typename TryAt>
 [[TS_GUARD_AVX512]] std::size_t keywordStarts64(std::string_view t, std::size_t j, std::size_t hi, TryAt tryAt)
 {
-    for (; j + 65 <= t.size() && j < hi; j += 64)
+    for (; j + 66 <= t.size() && j < hi; j += 64)
         for (std::uint64_t m = keywordStarts512(t.data() + j); m; m &= m - 1)
             if (const std::size_t at = j + static_cast<std::size_t>(std::countr_zero(m)); at < hi)
                 tryAt(at);
@@ -235,7 +235,7 @@ std::size_t dateAt(std::string_view t, std::size_t i)
     return length && (i + length == t.size() || !isDigit(t[i + length])) ? length : 0;
 }
 
-std::size_t birthKeywordEnd(std::string_view t, std::size_t lo, std::size_t hi)
+std::size_t birthKeywordEnd(std::string_view t, std::size_t lo, std::size_t hi, KeywordStartCache* starts)
 {
     std::size_t best = npos;
     auto tryAt = [&](std::size_t j) {
@@ -254,8 +254,11 @@ std::size_t birthKeywordEnd(std::string_view t, std::size_t lo, std::size_t hi)
         tryAt(j++);
     // 64, 32 or 16 bytes at a time, only at word starts with a keyword's first two letters: this
     // runs at every year-like number.
-    if (simdLevel() == SimdLevel::Avx512)
+    if (simdLevel() == SimdLevel::Avx512) {
+        if (starts)
+            j = starts->visit(j, hi, tryAt);
         j = keywordStarts64(t, j, hi, tryAt);
+    }
     if (simdLevel() != SimdLevel::Sse2)
         j = keywordStarts32(t, j, hi, tryAt);
     for (; j + 17 <= t.size() && j < hi; j += 16)
@@ -277,7 +280,7 @@ const std::vector<DobFinding>& BirthDates::atDigitRun(std::size_t p)
     m_testedTo = p + 1;
     // Without a keyword that could reach them, whether dates start here cannot matter: m_lastDate
     // may stay older, which admits only keyword ends too far from any later date.
-    if (birthKeywordEnd(m_text, std::max(from > kWindow ? from - kWindow : 0, m_lastEnd), p) == npos)
+    if (birthKeywordEnd(m_text, std::max(from > kWindow ? from - kWindow : 0, m_lastEnd), p, &m_starts) == npos)
         return m_found;
     for (std::size_t i = from; i <= p; ++i)
         if (const DobFinding f = candidate(i); f.end)
@@ -292,7 +295,7 @@ DobFinding BirthDates::candidate(std::size_t i)
         return {};
     const std::size_t lo = std::max({m_lastDate, m_lastEnd, i > kWindow ? i - kWindow : 0});
     m_lastDate = i;
-    const std::size_t keyword = birthKeywordEnd(m_text, lo, i);
+    const std::size_t keyword = birthKeywordEnd(m_text, lo, i, &m_starts);
     if (keyword == npos)
         return {};
     m_lastEnd = i + length;

@@ -88,7 +88,7 @@ struct PreviousChunk // what candidateDigits reads of it
 // Digits of every [0-9 .()+-] run that a phone, card, iban, ssn or ipv4 match or a date the dob
 // rule reads can lie in. Each such match or date holds one of:
 // - four digits in a row that start with 1 or 2 (a year) or have more digits right after them or
-//   two bytes before them (the groups of cards, ssns, dashed phones);
+//   digits two and three bytes before them (the groups of cards, ssns written with spaces);
 // - a digit, one of [-./], 1 to 3 digits and another of them (ipv4, numeric dates: "12.03.");
 // - a digit after '+' or '(' (the other phones), or after two upper-case letters (an iban);
 // - "00" and a digit other than 0 starting a number (an international prefix).
@@ -109,7 +109,10 @@ DigitCandidates candidateDigits(const PreviousChunk& previous, const Masks& m, c
     // A card's first group is followed by a digit, ' ' or '-' ("8080:8080" is not a card).
     const std::uint64_t moreAfter = d4 | (d5 & ~ahead<4>(m.colon, next.colon));
     const std::uint64_t fourDigits = d & d1 & d2 & d3;
-    const std::uint64_t grouped4 = fourDigits & (moreAfter | behind<2>(d, previous.digit));
+    // Or a last group after "dd ": an ssn written with spaces ("123 45 6789"), which no other term
+    // finds; "Q3 2023" is not one.
+    const std::uint64_t lastGroup = behind<2>(d, previous.digit) & behind<3>(d, previous.digit);
+    const std::uint64_t grouped4 = fourDigits & (moreAfter | lastGroup);
     const std::uint64_t grouped = d & s1 & d2 & (s3 | (d3 & (s4 | (d4 & s5))));
     const std::uint64_t afterOpener = d & behind<1>(m.opener, previous.opener);
     const std::uint64_t afterCountry = d & behind<1>(m.upper, previous.upper) & behind<2>(m.upper, previous.upper);
@@ -126,40 +129,20 @@ DigitCandidates candidateDigits(const PreviousChunk& previous, const Masks& m, c
 class KeywordsNear
 {
 public:
-    explicit KeywordsNear(std::string_view text) : m_text(text) {}
+    explicit KeywordsNear(std::string_view text) : m_starts(text) {}
 
     // Might a keyword start in [pos - kBirthKeywordReach, pos)? Near the text's ends: yes.
     [[TS_GUARD_AVX512]] bool before(std::size_t pos)
     {
-        if (pos < kBirthKeywordReach + 65 || pos + 65 > m_text.size())
+        if (pos < kBirthKeywordReach)
             return true;
-        const std::size_t from = pos - kBirthKeywordReach;
-        for (std::size_t chunk = from / 64; chunk * 64 < pos; ++chunk) {
-            const std::size_t base = chunk * 64;
-            std::uint64_t starts = startsIn(chunk) & (~std::uint64_t{0} << (from > base ? from - base : 0));
-            if (pos - base < 64)
-                starts &= (std::uint64_t{1} << (pos - base)) - 1;
-            if (starts)
-                return true;
-        }
-        return false;
+        bool found = false;
+        const std::size_t stopped = m_starts.visit(pos - kBirthKeywordReach, pos, [&](std::size_t) { found = true; });
+        return found || stopped < pos;
     }
 
 private:
-    [[TS_GUARD_AVX512]] std::uint64_t startsIn(std::size_t chunk)
-    {
-        const std::size_t slot = chunk % kSlots;
-        if (m_chunk[slot] != chunk + 1) {
-            m_chunk[slot] = chunk + 1;
-            m_starts[slot] = keywordStarts512(m_text.data() + chunk * 64);
-        }
-        return m_starts[slot];
-    }
-
-    static constexpr std::size_t kSlots = 4;
-    std::string_view m_text;
-    std::size_t m_chunk[kSlots] = {}; // chunk + 1 whose starts the slot holds; 0: none
-    std::uint64_t m_starts[kSlots] = {};
+    KeywordStartCache m_starts;
 };
 
 // Bits of `m` spread to the 2nd to 5th bytes after them (the previous chunk's `previous` moved in).
@@ -226,24 +209,41 @@ public:
     {
         const std::size_t n = m_text.size();
         char tails[2][64]; // the current chunk's and the next one's, when they pass the end
-        // Candidates look a few bytes ahead and one behind: each chunk is classified one step early.
-        m_masks = classify(chunkAt(m_text, 0, tails[0]));
+        // Candidates look a few bytes ahead and one behind, so each chunk is classified one step
+        // early. A block of chunks is classified first and then read: one loop of vector compares
+        // and one of scalar logic each keep their state in registers, where a single loop spilled
+        // both (and moved its masks through mask registers).
+        Masks masks[kBlock + 1];
+        masks[0] = classify(chunkAt(m_text, 0, tails[0]));
         std::size_t base = 0;
-        for (; base + 128 <= n; base += 64)
-            step(base, m_text.data() + base, m_text.data() + base + 64);
-        // One chunk past the last full one, so a token that runs to the end is reported.
-        for (; base <= n; base += 64)
-            step(base, chunkAt(m_text, base, tails[(base / 64) % 2]),
-                 chunkAt(m_text, base + 64, tails[(base / 64 + 1) % 2]));
+        for (; base + 64 * (kBlock + 1) <= n; base += 64 * kBlock) {
+            for (std::size_t i = 1; i <= kBlock; ++i) {
+                _mm_prefetch(m_text.data() + std::min(base + 64 * i + 2048, n - 1), _MM_HINT_T0);
+                masks[i] = classify(m_text.data() + base + 64 * i);
+            }
+            for (std::size_t i = 0; i < kBlock; ++i)
+                step(base + 64 * i, m_text.data() + base + 64 * i, masks[i], masks[i + 1]);
+            masks[0] = masks[kBlock];
+        }
+        // The last chunks one at a time, and one past the last full one, so a token that runs to
+        // the end is reported.
+        for (; base <= n; base += 64) {
+            const Masks next = classify(chunkAt(m_text, base + 64, tails[(base / 64 + 1) % 2]));
+            step(base, chunkAt(m_text, base, tails[(base / 64) % 2]), masks[0], next);
+            masks[0] = next;
+        }
     }
 
 private:
-    void step(std::size_t base, const char* chunk, const char* nextChunk)
+    static constexpr std::size_t kBlock = 32; // chunks: 2 KB of text, 2 KB of masks
+
+    void step(std::size_t base, const char* chunk, const Masks& m, const Masks& next)
     {
-        _mm_prefetch(chunk + 2048, _MM_HINT_T0);
-        const Masks m = m_masks, next = classify(nextChunk);
-        if (const std::uint64_t digits = digitsToVisit(base, candidateDigits(m_previous, m, next)))
-            m_digitsFrom = visit(digits, base, m_digitsFrom, [&](std::size_t pos) { return m_visitor.onDigit(pos); });
+        // Every candidate is a digit of this chunk; more than half the chunks of prose have none.
+        if (m.digit) {
+            if (const std::uint64_t digits = digitsToVisit(base, candidateDigits(m_previous, m, next)))
+                m_digitsFrom = visit(digits, base, m_digitsFrom, [&](std::size_t pos) { return m_visitor.onDigit(pos); });
+        }
         if (const std::uint64_t colons = m_chains.candidates(m.colon))
             m_colonsFrom = visit(colons, base, m_colonsFrom, [&](std::size_t pos) { return m_visitor.onColon(pos); });
         if (reaches24(m.maybeToken, m_maybeRun)) {
@@ -261,7 +261,6 @@ private:
         m_maybeRun = runAtEnd(m.maybeToken, m_maybeRun);
         m_previousToken = m.maybeToken;
         m_previous = {m.digit, m.upper, m.opener};
-        m_masks = next;
     }
 
     std::uint64_t digitsToVisit(std::size_t base, DigitCandidates c)
@@ -276,7 +275,6 @@ private:
     std::string_view m_text;
     CandidateVisitor& m_visitor;
     KeywordsNear m_keywords;
-    Masks m_masks; // the current chunk's
     PreviousChunk m_previous;
     ColonChains m_chains;
     std::size_t m_digitsFrom = 0, m_colonsFrom = 0, m_maybeRun = 0;

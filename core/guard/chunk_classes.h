@@ -121,7 +121,7 @@ enum ClassBit : std::uint8_t {
     return m;
 }
 
-#define TS_GUARD_AVX512 gnu::target("avx512f,avx512bw")
+#define TS_GUARD_AVX512 gnu::target("avx512f,avx512bw,bmi,bmi2,lzcnt,popcnt")
 
 [[TS_GUARD_AVX512]] inline std::uint64_t inRange512(__m512i x, char lo, int count) // unsigned x - lo < count
 {

@@ -67,6 +67,7 @@ public:
     {
     }
 
+    void reserveFor(std::string_view text) { m_out.reserveFor(text); }
     KeyedFindings take() { return std::move(m_out); }
 
     std::size_t onDigit(std::size_t pos) override
@@ -213,6 +214,7 @@ KeyedFindings scanClassOnlyRules(std::string_view text,
                                  const std::vector<std::pair<std::size_t, std::size_t>>& publicBlocks)
 {
     ClassRoute route(text, publicBlocks);
+    route.reserveFor(text);
     scanCandidates(text, route);
     return route.take();
 }

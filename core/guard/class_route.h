@@ -17,6 +17,14 @@ struct KeyedFindings
 {
     std::vector<Finding> findings;
     std::vector<std::size_t> keys;
+
+    // Room for what ordinary text of this size holds (about one finding in 5 KB), so a long text's
+    // findings are not moved again and again as the vectors grow.
+    void reserveFor(std::string_view text)
+    {
+        findings.reserve(text.size() / 4096 + 4);
+        keys.reserve(text.size() / 4096 + 4);
+    }
 };
 
 // publicBlocks: (match end, public-block end so far) for each pem_public_block match, in order;

@@ -8,8 +8,11 @@ namespace {
 
 SimdLevel detected()
 {
-    // AVX-512 here means F and BW: byte compares straight into 64-bit masks.
-    if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw"))
+    // AVX-512 here means F and BW: byte compares straight into 64-bit masks; its code also uses
+    // BMI1/2 and LZCNT (andn and friends in general registers, where GCC otherwise borrows mask
+    // registers), which every AVX-512 CPU has.
+    if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("bmi") &&
+        __builtin_cpu_supports("bmi2") && __builtin_cpu_supports("lzcnt") && __builtin_cpu_supports("popcnt"))
         return SimdLevel::Avx512;
     return __builtin_cpu_supports("avx2") ? SimdLevel::Avx2 : SimdLevel::Sse2;
 }

@@ -47,6 +47,7 @@ struct LiteralPass
 LiteralPass runHyperscan(const PatternScanner& scanner, std::string_view text)
 {
     LiteralPass pass;
+    pass.found.reserveFor(text);
     ScanState state{text, pass.found.findings};
     std::array<std::size_t, kRuleCount> examinedTo{};
     scanner.scan(text, [&](unsigned id, std::size_t from, std::size_t to) {
