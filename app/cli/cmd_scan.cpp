@@ -1,14 +1,13 @@
 #include "verbs.h"
 
+#include "policy_file.h"
+
 #include "guard/guard_engine.h"
 #include "guard/policy.h"
 
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
-#include <fstream>
-#include <sstream>
-#include <stdexcept>
 
 namespace ts::cli {
 
@@ -19,27 +18,7 @@ using namespace guard;
 Policy policyFrom(const Args& args)
 {
     const auto path = args.value("--policy");
-    if (!path)
-        return defaultPolicy();
-    std::ifstream in(*path, std::ios::binary);
-    if (!in)
-        throw Exit{1, "cannot read the policy " + *path};
-    std::ostringstream text;
-    text << in.rdbuf();
-    try {
-        return parsePolicyText(text.str());
-    } catch (const std::invalid_argument& first) {
-        // A gateway config file works too: its "guard" section is the policy.
-        const auto doc = nlohmann::json::parse(text.str(), nullptr, false);
-        if (doc.is_object() && doc.contains("guard")) {
-            try {
-                return parsePolicy(doc["guard"]);
-            } catch (const std::invalid_argument& e) {
-                throw Exit{1, *path + ": " + e.what()};
-            }
-        }
-        throw Exit{1, *path + ": " + first.what()};
-    }
+    return path ? readPolicyFile(*path) : defaultPolicy();
 }
 
 nlohmann::json findingJson(const Placed& p)

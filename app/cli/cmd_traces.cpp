@@ -1,6 +1,7 @@
 #include "verbs.h"
 
 #include "model/time_format.h"
+#include "trace/export/table_rows.h"
 #include "trace/workspace_paths.h"
 
 #include <nlohmann/json.hpp>
@@ -11,30 +12,6 @@
 namespace ts::cli {
 
 namespace {
-
-nlohmann::json toJson(const TraceSummary& s)
-{
-    return {{"trace_id", s.traceId},
-            {"name", s.name},
-            {"start", isoUtc(s.start)},
-            {"duration_ms", s.durationMs},
-            {"model", s.model},
-            {"provider", s.provider},
-            {"status", s.status},
-            {"error", s.error},
-            {"input_tokens", s.inputTokens},
-            {"output_tokens", s.outputTokens},
-            {"cached_tokens", s.cacheReadTokens},
-            {"reasoning_tokens", s.reasoningTokens},
-            {"cost_usd", s.costUsd},
-            {"ttft_ms", s.ttftMs ? nlohmann::json(*s.ttftMs) : nlohmann::json(nullptr)},
-            {"source", s.source},
-            {"simulated", s.simulated},
-            {"user", s.user},
-            {"session", s.session},
-            {"tags", s.tags},
-            {"spans", s.spanCount}};
-}
 
 void printTable(const std::vector<TraceSummary>& rows)
 {
@@ -65,7 +42,7 @@ int runTraces(const Args& args)
     if (args.has("--json")) {
         nlohmann::json out = nlohmann::json::array();
         for (const auto& s : rows)
-            out.push_back(toJson(s));
+            out.push_back(exporting::traceRow(s));
         std::cout << out.dump(2) << '\n';
     } else {
         printTable(rows);

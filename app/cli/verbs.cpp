@@ -36,6 +36,42 @@ const std::vector<Verb>& verbs()
          "      and free words for full-text search of the messages. -key:value negates.\n",
          {{"--db", "--limit", "--filter"}, {"--json"}},
          runTraces},
+        {"export", "write traces out as OTLP JSON, or the traces or spans table as JSON lines or CSV",
+         "usage: tokenscope-cli export --format otlp|jsonl|csv [--spans] [--filter EXPR] [--policy FILE|none]\n"
+         "                             [--db PATH] OUT\n\n"
+         "Writes the traces EXPR selects (all without --filter), oldest first, to OUT (- for standard output):\n"
+         "  otlp   one OTLP/JSON ExportTraceServiceRequest per line and trace (the OpenTelemetry Collector\n"
+         "         file exporter's form), with the conversation and raw exchanges; `import` reads it back\n"
+         "  jsonl  one JSON object per trace, the fields of `traces --json`\n"
+         "  csv    the same as CSV (RFC 4180), a header row first, times in ISO 8601 UTC\n"
+         "--spans writes one row per span instead (jsonl and csv): trace_id, span_id, parent_span_id, name,\n"
+         "stage, start, duration_ms, status, model, input_tokens, output_tokens, cost_usd.\n"
+         "What the guard policy rewrites never leaves: by default the default policy (personal data and\n"
+         "secrets redacted in messages, text attributes, error messages and raw exchanges; a streamed answer\n"
+         "that held any keeps its chunk times but not their data). --policy FILE applies that policy's\n"
+         "input and output rules instead (a policy or a gateway config, as for scan); --policy none exports\n"
+         "the traces as stored. EXPR: as for traces.\n",
+         {{"--db", "--format", "--filter", "--policy"}, {"--spans"}},
+         runExport},
+        {"report", "summarise cost, latency and errors: totals, by model, by day, top errors",
+         "usage: tokenscope-cli report [--since T] [--until T] [--filter EXPR] [--format md|json|csv]\n"
+         "                             [--top N] [--policy FILE|none] [--db PATH]\n\n"
+         "Prints the totals (requests, errors and error rate, input, output and cached tokens, cost,\n"
+         "p50/p95 latency), one line per model (requests, tokens, cost and share of cost, p50/p95 latency,\n"
+         "p50 time to first token, error rate), one per UTC day (requests, cost, errors) and the N most\n"
+         "frequent error messages (default 10), redacted as export redacts (--policy, default the default\n"
+         "policy; none prints them as stored). T: a date (2026-11-01), a date-time (2026-11-01T12:00) or an\n"
+         "age (30m, 24h, 7d, 2w); an --until date includes that day. The figures come from the hourly\n"
+         "rollups, so the period is widened to whole hours, and percentiles from histograms with buckets 9%\n"
+         "wide. A filter on anything but model, provider, route, source, user, tag and time reads every\n"
+         "selected trace instead.\n"
+         "--format md (default): Markdown tables. json: one document {since, until, totals, models, days,\n"
+         "errors}. csv: one table with a section column first (total, model, day, error) and the columns\n"
+         "name, requests, errors, error_rate, input_tokens, output_tokens, cached_tokens, cost_usd,\n"
+         "cost_share, latency_p50_ms, latency_p95_ms, ttft_p50_ms, count; a row leaves empty what its\n"
+         "section does not have.\n",
+         {{"--db", "--since", "--until", "--filter", "--format", "--top", "--policy"}, {}},
+         runReport},
         {"scan", "find personal data, secrets and prompt injection in text; print it redacted",
          "usage: tokenscope-cli scan [--policy FILE] [--json] [FILE|-]\n\n"
          "Scans FILE (or standard input) with the input side of a guard policy and prints each finding\n"

@@ -32,5 +32,7 @@ int runCost(const Args& args);
 int runModels(const Args& args);
 int runServe(const Args& args);
 int runScan(const Args& args);
+int runExport(const Args& args);
+int runReport(const Args& args);
 
 } // namespace ts::cli

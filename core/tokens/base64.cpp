@@ -42,4 +42,27 @@ bool appendBase64Decoded(std::string_view text, std::string& out)
     return true;
 }
 
+void appendBase64Encoded(std::string_view bytes, std::string& out)
+{
+    static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    std::size_t i = 0;
+    for (; i + 3 <= bytes.size(); i += 3) {
+        const unsigned v = (unsigned(static_cast<unsigned char>(bytes[i])) << 16) |
+                           (unsigned(static_cast<unsigned char>(bytes[i + 1])) << 8) |
+                           unsigned(static_cast<unsigned char>(bytes[i + 2]));
+        for (int shift = 18; shift >= 0; shift -= 6)
+            out += kAlphabet[(v >> shift) & 63];
+    }
+    const std::size_t rest = bytes.size() - i;
+    if (rest == 0)
+        return;
+    unsigned v = unsigned(static_cast<unsigned char>(bytes[i])) << 16;
+    if (rest == 2)
+        v |= unsigned(static_cast<unsigned char>(bytes[i + 1])) << 8;
+    out += kAlphabet[(v >> 18) & 63];
+    out += kAlphabet[(v >> 12) & 63];
+    out += rest == 2 ? kAlphabet[(v >> 6) & 63] : '=';
+    out += '=';
+}
+
 } // namespace ts
