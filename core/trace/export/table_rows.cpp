@@ -2,6 +2,7 @@
 
 #include "model/attributes.h"
 #include "model/time_format.h"
+#include "trace/span_names.h"
 
 #include <array>
 
@@ -10,6 +11,7 @@ namespace ts::exporting {
 namespace {
 
 using nlohmann::json;
+using codec::statusName;
 
 constexpr std::array<std::string_view, 20> kTraceColumns{
     "trace_id", "name",    "start",        "duration_ms",   "model",         "provider",
@@ -20,19 +22,6 @@ constexpr std::array<std::string_view, 20> kTraceColumns{
 constexpr std::array<std::string_view, 12> kSpanColumns{
     "trace_id",    "span_id", "parent_span_id", "name",         "stage",         "start",
     "duration_ms", "status",  "model",          "input_tokens", "output_tokens", "cost_usd"};
-
-std::string_view statusName(SpanStatus status)
-{
-    switch (status) {
-    case SpanStatus::Ok:
-        return "ok";
-    case SpanStatus::Error:
-        return "error";
-    case SpanStatus::Unset:
-        break;
-    }
-    return "unset";
-}
 
 template <typename T> json orNull(const std::optional<T>& value)
 {
