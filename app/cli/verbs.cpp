@@ -126,6 +126,20 @@ const std::vector<Verb>& verbs()
          "(Authorization: Bearer KEY or x-api-key). --config FILE: routes, tiers, budgets and keys (JSON).\n",
          {{"--db", "--listen", "--config"}, {}},
          runServe},
+        {"import", "read exported trace logs (OTLP JSON, Tokenscope's export, ...) into the workspace",
+         "usage: tokenscope-cli import [--db PATH] [--format NAME] [--json] FILE...\n\n"
+         "Reads each FILE (JSON lines, a JSON array, or one JSON document of any size) into the workspace\n"
+         "(created if missing). The format is told from the first records; --format NAME skips that\n"
+         "(any other name lists the formats). Files of one format are read together, so an OpenAI Batch\n"
+         "output joins its input file given in the same call. Importing a file again adds nothing twice.\n"
+         "A record that cannot be read is skipped and reported as FILE:LINE: reason; a truncated file\n"
+         "imports every whole record and says where it stopped. Ctrl-C stops between traces: what was\n"
+         "written is whole, and running the import again completes the rest. Prints one line a file,\n"
+         "or with --json {\"files\":[{\"file\",\"format\",\"records\",\"traces\",\"unchanged\",\"spans\",\n"
+         "\"skipped\",\"problems\",\"stopped_at\",\"notes\",\"seconds\"}],\"traces\",\"spans\",\"cancelled\"}.\n"
+         "Exit 1 when a file cannot be read or has no known format (nothing is imported then).\n",
+         {{"--db", "--format"}, {"--json"}},
+         runImport},
         {"demo", "generate realistic simulated traffic through the real pipeline",
          "usage: tokenscope-cli demo [--db PATH] [--scenario copilot|writer|rag|agent|all[,..]]\n"
          "                           [--days N] [--seed S] [--rate R]\n\n"

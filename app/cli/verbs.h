@@ -34,5 +34,6 @@ int runServe(const Args& args);
 int runScan(const Args& args);
 int runExport(const Args& args);
 int runReport(const Args& args);
+int runImport(const Args& args);
 
 } // namespace ts::cli

@@ -1,26 +1,10 @@
 #include "model/json_reader.h"
 
+#include "model/hex.h"
 #include "model/utf8.h"
 
 // The string half of the reader: escapes, \u pairs and UTF-8 checks, as strict as nlohmann's lexer.
 namespace ts {
-
-namespace {
-
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
-
-int hexValue(char c)
-{
-    if (isDigit(c))
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
-} // namespace
 
 bool JsonReader::hex4(char32_t& unit)
 {
@@ -28,7 +12,7 @@ bool JsonReader::hex4(char32_t& unit)
         return false;
     unit = 0;
     for (int i = 0; i < 4; ++i) {
-        const int digit = hexValue(text_[at_++]);
+        const int digit = hexDigitValue(text_[at_++]);
         if (digit < 0)
             return false;
         unit = unit << 4 | static_cast<char32_t>(digit);

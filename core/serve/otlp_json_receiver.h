@@ -14,11 +14,10 @@ struct OtlpImport
     int rejectedSpans = 0;     // spans without valid ids
 };
 
-// An OTLP/HTTP JSON ExportTraceServiceRequest (formats.md §5.4): hex ids, nanosecond timestamps as
-// strings or numbers, integer enums, typed attribute values. GenAI spans (an operation name or
-// usage attributes) are marked as model calls so the trace summary counts their tokens; deprecated
-// names (gen_ai.system, gen_ai.usage.prompt_tokens/completion_tokens) are read as the current ones.
-// The root span gets the resource's attributes and tokenscope.source "otlp" unless it says otherwise.
+// An OTLP/HTTP JSON ExportTraceServiceRequest (formats.md §5.4), read by the importer's OTLP
+// mapper (trace/import/otlp_mapper.h: hex or base64 ids, deprecated GenAI names, OpenInference and
+// OpenLLMetry) and finished as an imported trace is (trace/import/trace_finish.h: the root first,
+// model calls marked and priced, tokenscope.source "otlp" unless the root says otherwise).
 OtlpImport parseOtlpTraces(std::string_view body);
 
 } // namespace ts::serve

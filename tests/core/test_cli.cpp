@@ -1,5 +1,6 @@
 // Drives the built tokenscope-cli as a user would: real processes, real workspace files, and a
 // loopback server speaking OpenAI's wire format.
+#include "cli_run.h"
 #include "mock_anthropic_server.h"
 #include "mock_gemini_server.h"
 #include "mock_ollama_server.h"
@@ -17,31 +18,11 @@
 
 namespace {
 
-struct Run
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
+using Run = ts::test::CliRun;
 
 Run cli(const QStringList& args, const QByteArray& input = {}, const QProcessEnvironment& env = {})
 {
-    QProcess p;
-    // The developer's own provider settings never reach the CLI under test; a test gives its own.
-    QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
-    for (const char* name : {"OPENAI_API_KEY", "OPENAI_BASE_URL", "ANTHROPIC_API_KEY", "ANTHROPIC_BASE_URL", "GEMINI_API_KEY",
-                             "GOOGLE_API_KEY", "GEMINI_BASE_URL", "OLLAMA_HOST", "AZURE_OPENAI_API_KEY", "AZURE_OPENAI_ENDPOINT", "GROQ_API_KEY"})
-        e.remove(QString::fromLatin1(name));
-    for (const QString& key : env.keys())
-        e.insert(key, env.value(key));
-    p.setProcessEnvironment(e);
-    p.start(QString::fromStdString(ts::test::cliPath()), args);
-    p.waitForStarted();
-    if (!input.isEmpty())
-        p.write(input);
-    p.closeWriteChannel();
-    p.waitForFinished(120'000);
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+    return ts::test::runCli(args, input, env);
 }
 
 QByteArray sha(const QString& path)

@@ -1,5 +1,6 @@
 // `tokenscope-cli export` and `report` run as a user runs them: real processes on real workspaces,
 // the output files read back, and the exit codes of the mistakes people make.
+#include "cli_run.h"
 #include "export_fixtures.h"
 #include "test_env.h"
 
@@ -13,20 +14,11 @@
 
 namespace {
 
-struct Run
-{
-    int code = -1;
-    QByteArray out;
-    QString err;
-};
+using Run = ts::test::CliRun;
 
 Run cli(const QStringList& args)
 {
-    QProcess p;
-    p.start(QString::fromStdString(ts::test::cliPath()), args);
-    p.closeWriteChannel();
-    p.waitForFinished(300'000);
-    return {p.exitCode(), p.readAllStandardOutput(), QString::fromUtf8(p.readAllStandardError())};
+    return ts::test::runCli(args);
 }
 
 QByteArray contents(const QString& path)
@@ -99,12 +91,12 @@ class TestCliExportReport : public QObject
         for (const char* format : {"otlp", "jsonl", "csv"}) {
             const Run r = cli(withDb({"export", "--format", format, "-"}));
             QCOMPARE(r.code, 0);
-            QVERIFY(!r.out.isEmpty());
-            QVERIFY2(!holdsASecret(r.out), format);
+            QVERIFY(!r.bytes.isEmpty());
+            QVERIFY2(!holdsASecret(r.bytes), format);
             QVERIFY(r.err.contains(QStringLiteral("default policy")));
         }
         const Run jsonl = cli(withDb({"export", "--format", "jsonl", "-"}));
-        QVERIFY(jsonl.out.contains("[EMAIL_1]")); // the user and error fields held one
+        QVERIFY(jsonl.bytes.contains("[EMAIL_1]")); // the user and error fields held one
     }
 
     void aPolicyFileIsApplied()
@@ -115,8 +107,8 @@ class TestCliExportReport : public QObject
         policy.close();
         const Run r = cli(withDb({"export", "--format", "otlp", "--policy", policy.fileName(), "-"}));
         QCOMPARE(r.code, 0);
-        QVERIFY(r.out.contains("a***@e***.com"));
-        QVERIFY(r.out.contains(QByteArray::fromStdString(ts::test::kSecretCard))); // the policy leaves cards
+        QVERIFY(r.bytes.contains("a***@e***.com"));
+        QVERIFY(r.bytes.contains(QByteArray::fromStdString(ts::test::kSecretCard))); // the policy leaves cards
     }
 
     void spansAsCsvWithAFilter()
@@ -162,7 +154,7 @@ class TestCliExportReport : public QObject
     {
         const Run r = cli(withDb({"report", "--format", "json"}));
         QCOMPARE(r.code, 0);
-        const QJsonObject doc = QJsonDocument::fromJson(r.out).object();
+        const QJsonObject doc = QJsonDocument::fromJson(r.bytes).object();
         const QJsonObject totals = doc[QStringLiteral("totals")].toObject();
         QCOMPARE(totals[QStringLiteral("requests")].toInt(), 3);
         QCOMPARE(totals[QStringLiteral("input_tokens")].toInt(), 2 * (900 + 1200) + 30);
@@ -177,8 +169,8 @@ class TestCliExportReport : public QObject
         // Error messages quote what users sent: redacted unless asked not to be.
         const QString message = errors[0].toObject()[QStringLiteral("message")].toString();
         QVERIFY(message.contains(QStringLiteral("[EMAIL_1]")));
-        QVERIFY(!holdsASecret(r.out));
-        QVERIFY(holdsASecret(cli(withDb({"report", "--format", "json", "--policy", "none"})).out));
+        QVERIFY(!holdsASecret(r.bytes));
+        QVERIFY(holdsASecret(cli(withDb({"report", "--format", "json", "--policy", "none"})).bytes));
     }
 
     void reportAsMarkdownAndCsv()
@@ -187,19 +179,19 @@ class TestCliExportReport : public QObject
         QCOMPARE(md.code, 0);
         for (const char* heading :
              {"# Usage report", "## Totals", "## By model", "## By day (UTC)", "## Most frequent errors"})
-            QVERIFY2(md.out.contains(heading), heading);
-        QVERIFY(md.out.contains("| gpt-4o-mini | 1 |"));
-        QVERIFY(md.out.contains("| 2026-01-02 | 1 |"));
-        QVERIFY(md.out.contains("2026-01-02T00:00:00.000Z to 2026-01-03T00:00:00.000Z"));
+            QVERIFY2(md.bytes.contains(heading), heading);
+        QVERIFY(md.bytes.contains("| gpt-4o-mini | 1 |"));
+        QVERIFY(md.bytes.contains("| 2026-01-02 | 1 |"));
+        QVERIFY(md.bytes.contains("2026-01-02T00:00:00.000Z to 2026-01-03T00:00:00.000Z"));
 
         const Run csv = cli(withDb({"report", "--format", "csv"}));
         QCOMPARE(csv.code, 0);
-        const QList<QByteArray> rows = csv.out.split('\n');
+        const QList<QByteArray> rows = csv.bytes.split('\n');
         QVERIFY(rows[0].startsWith("section,name,requests,errors,error_rate,"));
         QVERIFY(rows[1].startsWith("total,,3,1,"));
-        QVERIFY(csv.out.contains("\r\nmodel,gpt-4o-mini,3,1,"));
-        QVERIFY(csv.out.contains("\r\nday,2026-01-01,2,1,"));
-        QVERIFY(csv.out.contains("\r\nerror,"));
+        QVERIFY(csv.bytes.contains("\r\nmodel,gpt-4o-mini,3,1,"));
+        QVERIFY(csv.bytes.contains("\r\nday,2026-01-01,2,1,"));
+        QVERIFY(csv.bytes.contains("\r\nerror,"));
     }
 
     void reportMistakesAreRefused()
@@ -216,7 +208,7 @@ class TestCliExportReport : public QObject
         for (const char* verb : {"export", "report"}) {
             const Run r = cli({verb, "--help"});
             QCOMPARE(r.code, 0);
-            QVERIFY(r.out.startsWith(QByteArray("usage: tokenscope-cli ") + verb));
+            QVERIFY(r.bytes.startsWith(QByteArray("usage: tokenscope-cli ") + verb));
         }
     }
 
@@ -225,12 +217,12 @@ class TestCliExportReport : public QObject
         const QString demo = path("demo.db");
         QCOMPARE(cli({"demo", "--db", demo, "--scenario", "all", "--days", "2", "--seed", "1"}).code, 0);
         const Run traces = cli({"traces", "--db", demo, "--json", "--limit", "10000000"});
-        const int count = QJsonDocument::fromJson(traces.out).array().size();
+        const int count = QJsonDocument::fromJson(traces.bytes).array().size();
         QVERIFY(count > 100);
         const Run report = cli({"report", "--db", demo, "--format", "json"});
         QCOMPARE(report.code, 0);
         const QJsonObject totals =
-            QJsonDocument::fromJson(report.out).object()[QStringLiteral("totals")].toObject();
+            QJsonDocument::fromJson(report.bytes).object()[QStringLiteral("totals")].toObject();
         QCOMPARE(totals[QStringLiteral("requests")].toInt(), count);
         const QString out = path("demo.otlp.jsonl");
         QCOMPARE(cli({"export", "--db", demo, "--format", "otlp", out}).code, 0);

@@ -1,6 +1,6 @@
 #include "trace/export/otlp_export.h"
 
-#include "trace/export/exchange_event.h"
+#include "trace/exchange_event.h"
 #include "trace/export/otlp_values.h"
 #include "trace/export/trace_walk.h"
 #include "trace/import/message_codec.h"
@@ -91,7 +91,7 @@ json otlpRequest(const Trace& trace)
         for (const Exchange& e : trace.exchanges) {
             const bool here = e.spanId == s.spanId || (&s == root && !trace.findSpan(e.spanId));
             if (here)
-                extras.events.push_back(exchangeEvent(e, s.start));
+                extras.events.push_back(codec::exchangeEvent(e, s.start));
         }
         spans.push_back(spanJson(trace, s, extras));
     }

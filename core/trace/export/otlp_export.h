@@ -15,7 +15,7 @@
 //  - the conversation: gen_ai.input.messages and gen_ai.output.messages string attributes on the
 //    root span, each the JSON text of import::toGenAiMessages() (always written, "[]" when empty,
 //    so no stray copy on another span can stand in for it on the way back).
-//  - raw exchanges: a tokenscope.exchange event on the span each belongs to (exchange_event.h),
+//  - raw exchanges: a tokenscope.exchange event on the span each belongs to (trace/exchange_event.h),
 //    on the root when that span is not in the trace.
 // A trace without spans has nothing OTLP can carry and is skipped.
 namespace ts::exporting {

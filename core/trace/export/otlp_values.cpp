@@ -1,7 +1,5 @@
 #include "trace/export/otlp_values.h"
 
-#include "tokens/base64.h"
-#include "trace/byte_text.h"
 
 #include <cmath>
 
@@ -58,15 +56,6 @@ json keyValues(const Attributes& attributes)
 json nanos(Nanos t)
 {
     return std::to_string(t);
-}
-
-json bytesValue(std::string_view bytes)
-{
-    if (codec::isValidUtf8(bytes))
-        return bytes;
-    std::string encoded;
-    appendBase64Encoded(bytes, encoded);
-    return {{"base64", std::move(encoded)}};
 }
 
 } // namespace ts::exporting::otlp

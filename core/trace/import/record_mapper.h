@@ -22,8 +22,10 @@ class RecordMapper
     // lower-case hex, 32 and 16 characters; see stable_ids.h) and, where the record carries
     // the conversation, input and output messages. Several records may add to one trace and
     // to one span; a later piece fills what an earlier one left empty. Returns "" or why the
-    // record cannot be read ("no spanId", "not JSON: ..."): the record is then skipped and
-    // reported with its file and line, and the import goes on.
+    // record (or a part of it) cannot be read ("no spanId", "not JSON: ..."): that is reported
+    // with its file and line as a skipped record, and the import goes on. The pieces appended
+    // are kept either way, so a mapper that refuses a whole record appends nothing, and one that
+    // skips a bad part (a nested child run without an id) appends the rest.
     virtual std::string map(std::string_view record, std::vector<Trace>& out) = 0;
 
     // End of the input: pieces held back for a join that never came, and a word about each
