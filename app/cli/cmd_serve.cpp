@@ -7,6 +7,7 @@
 #include "providers/provider_profile.h"
 #include "providers/provider_setup.h"
 #include "serve/gateway_server.h"
+#include "trace/retention_keeper.h"
 #include "trace/workspace_error.h"
 #include "trace/workspace_paths.h"
 
@@ -95,6 +96,10 @@ int runServe(const Args& args)
                 host.find(':') == std::string::npos ? host.c_str() : ("[" + host + "]").c_str(), server.port(),
                 store->path().c_str());
     std::fflush(stdout);
+    // The workspace's retention setting, applied now and hourly (a round with nothing to prune is one query).
+    RetentionKeeper retention(*store, std::chrono::hours(1), [](const std::string& line) {
+        std::fprintf(stderr, "tokenscope-cli: %s\n", line.c_str());
+    });
     int signal = 0;
     sigwait(&stopSignals, &signal);
     server.stop();

@@ -13,7 +13,7 @@ void printHelp(std::FILE* out)
                 "usage: tokenscope-cli VERB [--db PATH] [options]\n\nverbs:\n",
                 TOKENSCOPE_VERSION);
     for (const auto& v : ts::cli::verbs())
-        std::fprintf(out, "  %-8s %s\n", v.name, v.summary);
+        std::fprintf(out, "  %-9s %s\n", v.name, v.summary);
     std::fprintf(out, "\nWithout --db the default workspace is used (the demo has its own).\n"
                 "`tokenscope-cli VERB --help` describes a verb. Exit codes: 0 ok, 1 error, 2 usage error.\n");
 }

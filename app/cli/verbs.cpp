@@ -72,6 +72,35 @@ const std::vector<Verb>& verbs()
          "section does not have.\n",
          {{"--db", "--since", "--until", "--filter", "--format", "--top", "--policy"}, {}},
          runReport},
+        {"delete", "delete traces, selected by id or by filter, with their part of every total",
+         "usage: tokenscope-cli delete [--db PATH] (--filter EXPR | --trace ID... | --all) [--dry-run] [--json]\n\n"
+         "Deletes the traces the filter selects (EXPR as for traces) or the traces with these ids, with\n"
+         "their spans, messages and raw exchanges, and takes them out of the hourly totals the panels\n"
+         "show. An empty filter selects every trace and is refused unless --all is given. Prints how many\n"
+         "traces were deleted and what they cost; --dry-run prints what would be deleted and deletes\n"
+         "nothing. Ids not in the workspace are named on standard error. Deletion runs in short\n"
+         "transactions, so other programs using the workspace keep writing; interrupting it keeps what\n"
+         "was deleted so far, totals included. The file does not shrink: see compact.\n",
+         {{"--db", "--filter"}, {"--trace", "--all", "--dry-run", "--json"}},
+         runDelete},
+        {"retention", "show or set how long the workspace keeps traces; prune older ones",
+         "usage: tokenscope-cli retention [--db PATH] [--days N | --off] [--prune] [--json]\n\n"
+         "Shows the workspace's retention (kept in the workspace file) and how many traces are older\n"
+         "than it. --days N (1 to 36500) keeps traces N days after they started, --off keeps them until\n"
+         "deleted. --prune deletes the older traces now, as delete does; `serve` also prunes once an\n"
+         "hour while it runs. --json prints {\"retention_days\": N|null, \"older_traces\": N} and, with\n"
+         "--prune, \"pruned_traces\" and \"pruned_cost_usd\".\n",
+         {{"--db", "--days"}, {"--off", "--prune", "--json"}},
+         runRetention},
+        {"compact", "give the space of deleted traces back to the file system",
+         "usage: tokenscope-cli compact [--db PATH] [--json]\n\n"
+         "Rewrites the workspace file without the space deleted traces left (SQLite VACUUM) and empties\n"
+         "its write-ahead log, then prints the size before and after (--json: {\"bytes_before\",\n"
+         "\"bytes_after\"}). It needs the workspace's write lock for the whole rewrite (seconds for a big\n"
+         "workspace): other programs' writes wait meanwhile. When another program holds the lock longer\n"
+         "than the timeout (5 s) it stops with that reason and loses nothing; retry when it is idle.\n",
+         {{"--db"}, {"--json"}},
+         runCompact},
         {"scan", "find personal data, secrets and prompt injection in text; print it redacted",
          "usage: tokenscope-cli scan [--policy FILE] [--json] [FILE|-]\n\n"
          "Scans FILE (or standard input) with the input side of a guard policy and prints each finding\n"

@@ -35,5 +35,8 @@ int runScan(const Args& args);
 int runExport(const Args& args);
 int runReport(const Args& args);
 int runImport(const Args& args);
+int runDelete(const Args& args);
+int runRetention(const Args& args);
+int runCompact(const Args& args);
 
 } // namespace ts::cli

@@ -24,6 +24,11 @@ std::optional<Usage> usageOfSpan(const Span& span)
     return u;
 }
 
+CostOptions costOptionsOf(const Span& span)
+{
+    return {.batch = span.attrBool(attr::kBatch)};
+}
+
 std::optional<CostExplanation> explainSpanCost(const Span& span, const Catalog& catalog)
 {
     const auto usage = usageOfSpan(span);
@@ -34,7 +39,7 @@ std::optional<CostExplanation> explainSpanCost(const Span& span, const Catalog& 
         model = span.attrString(attr::kResponseModel);
     CostExplanation e;
     if (const ModelInfo* info = catalog.find(model, span.attrString(attr::kProviderName))) {
-        e = explainCost(*info, *usage);
+        e = explainCost(*info, *usage, costOptionsOf(span));
     } else {
         e.modelId = model;
         e.notes.push_back("no price for '" + model + "' in the catalog: cost unknown");

@@ -64,5 +64,7 @@ inline constexpr std::string_view kCacheSkipped = "tokenscope.cache.skipped"; //
 inline constexpr std::string_view kCacheError = "tokenscope.cache.error";     // an unreadable entry or store
 inline constexpr std::string_view kGuardFindings = "tokenscope.guard.findings";
 inline constexpr std::string_view kRetryAfterMs = "tokenscope.retry_after_ms";
+inline constexpr std::string_view kBatch = "tokenscope.batch"; // sent through a provider's batch API: priced at its batch discount
+inline constexpr std::string_view kSourceId = "tokenscope.source.id"; // the record's own id in an imported log (a batch custom_id)
 
 } // namespace ts::attr

@@ -3,6 +3,7 @@
 #include "trace/schema.h"
 #include "trace/schema_cache.h"
 #include "trace/schema_rollups.h"
+#include "trace/schema_settings.h"
 #include "trace/sqlite_connection.h"
 
 #include <string>
@@ -16,6 +17,7 @@ const Migrations& migrations()
         {2, createPromptTablesV2},
         {3, createCacheTablesV3},
         {4, createRollupTablesV4},
+        {5, createSettingsTableV5},
     };
     return steps;
 }

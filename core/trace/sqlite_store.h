@@ -21,6 +21,16 @@ class SqliteTraceStore final : public TraceStore
     void unsubscribe(int id) override;
     std::unique_ptr<TraceReader> reader() const override;
 
+    // Workspace care (sqlite_store_care.cpp).
+    DeleteResult deleteTraces(const TraceSelection& which, const CancelToken* cancel = nullptr,
+                              const DeleteProgress& progress = {}) override;
+    DeleteResult previewDelete(const TraceSelection& which) override;
+    std::optional<int> retentionDays() override;
+    void setRetentionDays(std::optional<int> days) override;
+    DeleteResult prune(Nanos now, const CancelToken* cancel = nullptr,
+                       const DeleteProgress& progress = {}) override;
+    CompactResult compact() override;
+
   private:
     void committed();
 

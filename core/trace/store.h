@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 namespace ts {
@@ -24,6 +25,29 @@ struct StoreOptions
     int batchWindowMs = 50;    // a batch is committed this long after its first trace at the latest
     int maxBatch = 500;        // traces per transaction
     int maxQueued = 20000;     // write() blocks while this many traces wait, so memory stays bounded
+    int deleteBatch = 2000;    // traces per deletion transaction at most (each also ends after ~0.25 s)
+};
+
+// Which traces a deletion takes: those a filter selects (an empty filter selects every trace), or
+// the traces with these ids.
+using TraceSelection = std::variant<TraceFilter, std::vector<std::string>>;
+
+// What a deletion removed (or, from previewDelete(), would remove).
+struct DeleteResult
+{
+    std::int64_t traces = 0;
+    double costUsd = 0;                // what those traces cost
+    std::vector<std::string> notFound; // asked-for trace ids the workspace does not hold
+    bool cancelled = false;            // stopped by the cancel token; what was deleted stays deleted
+};
+// Called after each committed batch of a deletion: traces deleted so far, of how many were selected.
+using DeleteProgress = std::function<void(std::int64_t deleted, std::int64_t selected)>;
+
+// The size of the workspace file with its write-ahead log, before and after compact().
+struct CompactResult
+{
+    std::uintmax_t bytesBefore = 0;
+    std::uintmax_t bytesAfter = 0;
 };
 
 // Sort keys of the trace list; every key is indexed so a sorted list of a million rows stays fast.
@@ -41,7 +65,7 @@ class TraceStore
 {
   public:
     enum class OpenMode { CreateIfMissing, ExistingOnly };
-    static constexpr int kSchemaVersion = 4;
+    static constexpr int kSchemaVersion = 5;
 
     // Throws WorkspaceError (missing, not a workspace, corrupt, locked beyond timeout, newer schema).
     // Creates the file (and its folder) only in CreateIfMissing mode; never replaces a file.
@@ -60,15 +84,43 @@ class TraceStore
     virtual bool flush() = 0;
     virtual std::string lastError() const = 0;
 
-    // Called (on the writer or the watcher thread) after this or another process committed traces,
-    // another process's commits within about watchIntervalMs. Keep listeners short (post to an event
-    // loop); once unsubscribe() returns the listener is not running and is not called again.
+    // Called (on the writer or the watcher thread, or the one deleting traces) after this or another
+    // process committed or deleted traces, another process's commits within about watchIntervalMs.
+    // Keep listeners short (post to an event loop); once unsubscribe() returns the listener is not
+    // running and is not called again.
     using Listener = std::function<void()>;
     virtual int subscribe(Listener listener) = 0;
     virtual void unsubscribe(int id) = 0;
 
     // A new read connection; use one per thread.
     virtual std::unique_ptr<TraceReader> reader() const = 0;
+
+    // Workspace care. Each call works on its own connection, on the calling thread, and throws
+    // WorkspaceError naming the file. Run them off the UI thread.
+
+    // Deletes the selected traces with everything of theirs (spans, messages and their search index,
+    // exchanges) and takes them out of the rollups, in short transactions with a pause after each,
+    // so other writers (other processes too) get their turn. The selection is fixed when the call
+    // starts: traces written later are left alone. Once `cancel` is set it stops after the current
+    // transaction, keeping what was committed. Listeners hear of each transaction like of a write.
+    virtual DeleteResult deleteTraces(const TraceSelection& which, const CancelToken* cancel = nullptr,
+                                      const DeleteProgress& progress = {}) = 0;
+    // How many traces deleteTraces() would remove now, and what they cost; changes nothing.
+    virtual DeleteResult previewDelete(const TraceSelection& which) = 0;
+
+    // Retention, kept in the workspace file: traces are kept this many days (nullopt: until deleted).
+    // setRetentionDays() throws std::invalid_argument for days outside 1..36500.
+    virtual std::optional<int> retentionDays() = 0;
+    virtual void setRetentionDays(std::optional<int> days) = 0;
+    // Deletes, as deleteTraces() does, the traces that started more than the retention before `now`;
+    // nothing when retention is off.
+    virtual DeleteResult prune(Nanos now, const CancelToken* cancel = nullptr,
+                               const DeleteProgress& progress = {}) = 0;
+    // Gives the space deleted traces left back to the file system: merges the search index, rewrites
+    // the file (VACUUM) and truncates the write-ahead log. It needs the write lock for as long as the
+    // rewrite takes (other writers wait meanwhile); it waits up to busyTimeoutMs for it, then throws
+    // WorkspaceError (Locked), losing nothing.
+    virtual CompactResult compact() = 0;
 };
 
 // Failures throw WorkspaceError naming the workspace file.

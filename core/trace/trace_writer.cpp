@@ -16,7 +16,7 @@ bool isTraceError(const std::exception& error)
     const auto* sqlError = dynamic_cast<const sql::Error*>(&error);
     if (!sqlError)
         return true;
-    const int code = sqlError->code();
+    const int code = sqlError->code() & 0xff; // the primary code: extended codes are on
     return code == SQLITE_CONSTRAINT || code == SQLITE_TOOBIG || code == SQLITE_MISMATCH ||
            code == SQLITE_RANGE;
 }

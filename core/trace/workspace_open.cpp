@@ -137,6 +137,18 @@ sql::Connection openReadConnection(const std::string& path, int busyTimeoutMs)
     }
 }
 
+sql::Connection openWriteConnection(const std::string& path, int busyTimeoutMs)
+{
+    try {
+        sql::Connection db(path, sql::Connection::Mode::ReadWrite);
+        db.setBusyTimeout(busyTimeoutMs);
+        db.exec("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON");
+        return db;
+    } catch (const sql::Error& error) {
+        throw workspaceError(path, error, busyTimeoutMs);
+    }
+}
+
 WorkspaceError workspaceError(const std::string& path, const sql::Error& error, int busyTimeoutMs)
 {
     switch (error.code()) {

@@ -16,6 +16,9 @@ sql::Connection openWorkspace(const std::string& path, TraceStore::OpenMode mode
 
 // A read connection on an already opened workspace.
 sql::Connection openReadConnection(const std::string& path, int busyTimeoutMs);
+// Another write connection on an already opened workspace, with foreign keys on so that deleting
+// a trace takes its spans, messages and exchanges with it.
+sql::Connection openWriteConnection(const std::string& path, int busyTimeoutMs);
 
 // The user-facing error for an SQLite failure on the workspace at path.
 WorkspaceError workspaceError(const std::string& path, const sql::Error& error, int busyTimeoutMs);

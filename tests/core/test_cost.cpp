@@ -196,6 +196,20 @@ private Q_SLOTS:
         QVERIFY(!ts::explainSpanCost(span, catalog)->breakdown.known);
     }
 
+    void recordedBatchCallsArePricedAtTheBatchDiscount()
+    {
+        ts::Span span;
+        auto& a = span.attributes;
+        a.insert_or_assign(std::string(ts::attr::kRequestModel), std::string("gpt-test"));
+        a.insert_or_assign(std::string(ts::attr::kInputTokens), std::int64_t{1'000'000});
+        a.insert_or_assign(std::string(ts::attr::kOutputTokens), std::int64_t{1'000'000});
+        const ts::Catalog catalog({openaiLike()});
+        QVERIFY(near(ts::explainSpanCost(span, catalog)->total(), 2.5 + 10.0));
+        a.insert_or_assign(std::string(ts::attr::kBatch), true);
+        QVERIFY(ts::costOptionsOf(span).batch);
+        QVERIFY(near(ts::explainSpanCost(span, catalog)->total(), (2.5 + 10.0) / 2));
+    }
+
     void explanationShowsTheFormula()
     {
         Usage u = usage(12'000, 900);

@@ -8,6 +8,7 @@
 #include "gateway/gateway_switch.h"
 #include "guard/guard_panel.h"
 #include "playground/playground_panel.h"
+#include "shell/import_flow.h"
 #include "settings/provider_config.h"
 #include "settings/routing_page.h"
 #include "settings/settings_panel.h"
@@ -20,9 +21,13 @@
 #include "live/live_filter.h"
 
 #include <QAction>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
 #include <QShortcut>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -56,7 +61,7 @@ MainWindow::MainWindow(AppContext context, QWidget* parent)
       traces_(new TracesPanel(context_.store, this)),
       settings_(new SettingsPanel(QString::fromStdString(overridesPath()), context_.providers.get(), this)),
       gateway_(new GatewayController(gatewaySetup(context_), this)),
-      statusMessage_(new QLabel(this))
+      statusMessage_(new QLabel(this)), import_(new ImportFlow(context_.store, this))
 {
     setWindowTitle(u"Tokenscope — "_s + context_.workspacePath + (context_.demo ? u" (demo)"_s : QString()));
     rail_->setFixedWidth(150);
@@ -93,6 +98,7 @@ MainWindow::MainWindow(AppContext context, QWidget* parent)
         if (auto* routing = settings_->routingPage(); routing && !routing->dirty())
             routing->reload();
     });
+    connect(traces_, &TracesPanel::status, this, &MainWindow::setStatusMessage);
     connect(traces_, &TracesPanel::openInPlayground, this, [this](const Trace& trace) {
         playground_->openTrace(trace);
         showPanel(u"playground"_s);
@@ -105,6 +111,8 @@ MainWindow::MainWindow(AppContext context, QWidget* parent)
     layout->addWidget(stack_, 1);
     setCentralWidget(central);
     buildStatusBar();
+    buildMenus();
+    setAcceptDrops(true);
     rail_->setCurrentRow(0);
     resize(1280, 800);
 }
@@ -158,7 +166,8 @@ void MainWindow::addLivePanels()
 void MainWindow::connectWaterfall()
 {
     auto* open = new QAction(u"Open in Waterfall"_s, traces_->table());
-    traces_->table()->addAction(open);
+    const QList<QAction*> actions = traces_->table()->actions();
+    traces_->table()->insertAction(actions.isEmpty() ? nullptr : actions.first(), open);
     traces_->table()->setContextMenuPolicy(Qt::ActionsContextMenu);
     connect(open, &QAction::triggered, this, [this] {
         const QVariant id = traces_->table()->currentIndex().siblingAtColumn(0).data(TraceTableModel::TraceIdRole);
@@ -186,6 +195,50 @@ void MainWindow::buildStatusBar()
         settings_->showTab(u"routing"_s);
     });
     statusBar()->addPermanentWidget(gatewaySwitch);
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* importLogs = file->addAction(tr("&Import trace logs…"), import_, &ImportFlow::chooseFiles);
+    importLogs->setShortcut(QKeySequence(u"Ctrl+I"_s));
+    importLogs->setStatusTip(tr("OTLP JSON, Langfuse, LangSmith, OpenAI Batch, LiteLLM or Tokenscope exports; "
+                                "or drop the files on the window"));
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    connect(import_, &ImportFlow::status, this, &MainWindow::setStatusMessage);
+    connect(import_, &ImportFlow::imported, this, &MainWindow::showImportProblems);
+}
+
+// Problems never hide behind a modal: the box is window-modal and opened, not exec'd.
+void MainWindow::showImportProblems(const QString& summary, const QString& details)
+{
+    if (details.isEmpty())
+        return;
+    if (!importProblems_) {
+        importProblems_ = new QMessageBox(QMessageBox::Warning, tr("Import trace logs"), QString(), QMessageBox::Ok, this);
+        importProblems_->setWindowModality(Qt::WindowModal);
+    }
+    importProblems_->setText(summary);
+    importProblems_->setInformativeText(tr("Every record that could be read was imported. Details:"));
+    importProblems_->setDetailedText(details);
+    importProblems_->open();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (!ImportFlow::localFiles(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    const QStringList files = ImportFlow::localFiles(event->mimeData());
+    if (files.isEmpty())
+        return;
+    event->acceptProposedAction();
+    import_->importFiles(files);
 }
 
 void MainWindow::setStatusMessage(const QString& text) { statusMessage_->setText(text); }

@@ -5,10 +5,12 @@
 
 class QLabel;
 class QListWidget;
+class QMessageBox;
 class QStackedWidget;
 
 namespace ts::ui {
 
+class ImportFlow;
 class PipelineSession;
 class ComparePanel;
 class GatewayController;
@@ -55,9 +57,19 @@ public:
     drift::DriftPanel* drift() const { return drift_; }
     SettingsPanel* settings() const { return settings_; }
     GatewayController* gateway() const { return gateway_; }
+    ImportFlow* importFlow() const { return import_; }
+    // The problems of the last import (file:line: reason), shown beside the status line; null when none.
+    QMessageBox* importProblems() const { return importProblems_; }
     void setStatusMessage(const QString& text);
 
+protected:
+    // Trace logs dropped on the window are imported into its workspace.
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
 private:
+    void buildMenus();
+    void showImportProblems(const QString& summary, const QString& details);
     void addPanel(const QString& name, const QString& title, QWidget* panel, const QString& shortcut);
     void buildStatusBar();
     void connectWaterfall();
@@ -80,6 +92,8 @@ private:
     SettingsPanel* settings_;
     GatewayController* gateway_;
     QLabel* statusMessage_;
+    ImportFlow* import_;
+    QMessageBox* importProblems_ = nullptr;
     QStringList names_;
 };
 

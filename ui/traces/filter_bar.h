@@ -21,6 +21,7 @@ public:
 
     QLineEdit* edit() const { return edit_; }
     QString errorText() const;  // empty while no error is shown
+    QString appliedText() const { return applied_; } // the text of the filter last applied
     void setText(const QString& text); // applies at once
     void showError(const QString& reason);
     void clearError();

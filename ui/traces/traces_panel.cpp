@@ -2,9 +2,11 @@
 
 #include "common/format.h"
 #include "traces/filter_bar.h"
+#include "traces/trace_deletion.h"
 #include "traces/trace_detail_view.h"
 #include "traces/trace_table_model.h"
 
+#include <QAction>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -38,10 +40,11 @@ constexpr std::array<std::pair<int, int>, 10> kColumnWidths{{{Col::Time, 142},
 
 TracesPanel::TracesPanel(std::shared_ptr<TraceStore> store, QWidget* parent)
     : QWidget(parent), model_(new TraceTableModel(store, this)), filterBar_(new FilterBar), count_(new QLabel),
-      table_(new QTableView), detail_(new TraceDetailView(std::move(store)))
+      table_(new QTableView), detail_(new TraceDetailView(store)), deletion_(new TraceDeletion(store, this))
 {
     buildLayout();
     configureTable();
+    addDeleteActions();
     connectModel();
     connectSelection();
     updateCount();
@@ -88,6 +91,36 @@ void TracesPanel::configureTable()
         table_->setColumnWidth(column, width);
     header->setSortIndicator(Col::Time, Qt::DescendingOrder); // the model's own order: no reload
     table_->setSortingEnabled(true);
+}
+
+// In the table's context menu (after what the window adds there) and on the Delete key.
+void TracesPanel::addDeleteActions()
+{
+    auto* selected = new QAction(u"Delete Selected Traces…"_s, table_);
+    selected->setShortcut(QKeySequence::Delete);
+    selected->setShortcutContext(Qt::WidgetShortcut);
+    connect(selected, &QAction::triggered, this, &TracesPanel::deleteSelected);
+    auto* matching = new QAction(u"Delete All Matching the Filter…"_s, table_);
+    connect(matching, &QAction::triggered, this, &TracesPanel::deleteMatching);
+    auto* separator = new QAction(table_);
+    separator->setSeparator(true);
+    table_->addActions({separator, selected, matching});
+    table_->setContextMenuPolicy(Qt::ActionsContextMenu);
+    connect(deletion_, &TraceDeletion::status, this, &TracesPanel::status);
+}
+
+void TracesPanel::deleteSelected()
+{
+    std::vector<std::int64_t> rowIds;
+    for (const QModelIndex& index : table_->selectionModel()->selectedRows())
+        if (const std::int64_t id = model_->rowIdAt(index.row()); id > 0)
+            rowIds.push_back(id);
+    deletion_->deleteRows(std::move(rowIds));
+}
+
+void TracesPanel::deleteMatching()
+{
+    deletion_->deleteMatching(model_->filter(), filterBar_->appliedText());
 }
 
 void TracesPanel::connectModel()

@@ -17,6 +17,7 @@ class TraceStore;
 namespace ts::ui {
 
 class FilterBar;
+class TraceDeletion;
 class TraceDetailView;
 class TraceTableModel;
 
@@ -35,17 +36,24 @@ public:
     TraceDetailView* detail() const { return detail_; }
     FilterBar* filterBar() const { return filterBar_; }
     QLabel* countLabel() const { return count_; }
+    TraceDeletion* deletion() const { return deletion_; }
 
     void setFilterText(const QString& text); // applies at once
     void selectFirstRow();                   // now, or as soon as the first rows are in
     void selectTrace(const QString& traceId); // shows it at once; selects its row once it is listed
 
+    // Asks, then deletes: the selected rows, or every trace the applied filter matches.
+    void deleteSelected();
+    void deleteMatching();
+
 Q_SIGNALS:
     void openInPlayground(const ts::Trace& trace);
+    void status(const QString& text);
 
 private:
     void buildLayout();
     void configureTable();
+    void addDeleteActions();
     void connectModel();
     void connectSelection();
     void keepSortableIndicator(int section, Qt::SortOrder order);
@@ -60,6 +68,7 @@ private:
     QLabel* count_;
     QTableView* table_;
     TraceDetailView* detail_;
+    TraceDeletion* deletion_;
     QPersistentModelIndex waitingForData_; // current row whose page is not in yet
     std::int64_t selectedRowId_ = 0;        // to select again after a reset (filter, sort)
     QString wantedTrace_;                   // selectTrace() before its row was known

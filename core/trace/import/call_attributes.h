@@ -1,7 +1,10 @@
 #pragma once
 #include "model/span.h"
 #include "model/usage.h"
+#include "providers/provider.h"
 
+#include <nlohmann/json_fwd.hpp>
+#include <string>
 #include <string_view>
 
 // How an imported span says what it was, in the names the gateway's own spans use, so the
@@ -15,8 +18,23 @@ void markModelCall(Span& span, std::string_view operation, std::string_view mode
 // A tool the application ran: tokenscope.stage tool, execute_tool, gen_ai.tool.name.
 void markToolCall(Span& span, std::string_view toolName);
 
-// The usage a log reported (gen_ai.usage.*: input counts cached tokens, output counts reasoning).
+// "chat gpt-4o": the span name the GenAI conventions ask for ({operation} {model}).
+std::string callName(std::string_view operation, std::string_view model);
+
+// Sets a string attribute when the value says something.
+void noteText(Span& span, std::string_view key, std::string value);
+
+// The usage a log reported (gen_ai.usage.*: input counts cached tokens, output counts reasoning;
+// tokenscope.usage.reported from usage.reported).
 void noteUsage(Span& span, const Usage& usage);
+
+// Request parameters as OpenAI request bodies and LiteLLM's model_parameters hold them: temperature,
+// top_p, max_tokens (or max_completion_tokens, max_output_tokens), seed, stream.
+void noteRequestParams(Span& span, const nlohmann::json& params);
+
+// A failed call: status error with its message, error.type, tokenscope.error.category as the
+// gateway decides it (providers/error_category.h), and the HTTP status when there was one.
+void noteError(Span& span, const ProviderError& error);
 
 // gen_ai.response.time_to_first_chunk from when the first token came; ignored when it comes
 // before the span starts (a clock the log got wrong).

@@ -2,6 +2,8 @@
 
 #include "trace/import/langfuse_mapper.h"
 #include "trace/import/langsmith_mapper.h"
+#include "trace/import/litellm_mapper.h"
+#include "trace/import/openai_batch_mapper.h"
 #include "trace/import/otlp_mapper.h"
 
 namespace ts::import {
@@ -13,6 +15,8 @@ const std::vector<const ImportFormat*>& importFormats()
         &otlpFormat(),
         &langfuseFormat(),
         &langsmithFormat(),
+        &openaiBatchFormat(),
+        &litellmFormat(),
     };
     return formats;
 }

@@ -22,6 +22,15 @@ std::string parseRecord(std::string_view text, json& out)
     }
 }
 
+std::string parseObject(std::string_view text, json& out)
+{
+    if (std::string why = parseRecord(text, out); !why.empty())
+        return why;
+    if (!out.is_object())
+        return std::string("not a JSON object but ") + (out.is_array() ? "an array" : "a single value");
+    return {};
+}
+
 const json* fieldOf(const json& object, std::initializer_list<const char*> keys)
 {
     if (!object.is_object())

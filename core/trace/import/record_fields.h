@@ -14,6 +14,8 @@ namespace ts::import {
 
 // Parses one record's text into out; "" or "not JSON: <where and why>".
 std::string parseRecord(std::string_view text, nlohmann::json& out);
+// The same, for formats whose every record is one object: "not a JSON object but an array" too.
+std::string parseObject(std::string_view text, nlohmann::json& out);
 
 // The value of the first of `keys` that the object holds and that is not null; nullptr when none.
 const nlohmann::json* fieldOf(const nlohmann::json& object, std::initializer_list<const char*> keys);

@@ -1,6 +1,7 @@
 #include "shell/import_job.h"
 
-#include <QLocale>
+#include "common/format.h"
+
 #include <QPointer>
 #include <QtConcurrent>
 
@@ -62,22 +63,26 @@ void ImportJob::cancel()
 
 QString ImportJob::summary(const import::ImportReport& report)
 {
-    const QLocale locale;
-    std::int64_t traces = 0, skipped = 0;
+    std::int64_t traces = 0, unchanged = 0, skipped = 0;
     int failedFiles = 0;
     for (const import::FileReport& f : report.files) {
         traces += f.traces;
+        unchanged += f.unchanged;
         skipped += f.skipped;
         failedFiles += f.error.empty() ? 0 : 1;
     }
-    QString text = (report.cancelled ? u"Import cancelled: %1 traces written from %2 file(s)"_s
-                                     : u"Imported %1 traces from %2 file(s)"_s)
-                       .arg(locale.toString(static_cast<qlonglong>(traces)))
-                       .arg(report.files.size());
+    const auto number = [](std::int64_t n) { return format::grouped(n); };
+    const auto files = [](std::int64_t n) { return n == 1 ? u"1 file"_s : format::grouped(n) + u" files"_s; };
+    const std::int64_t count = static_cast<std::int64_t>(report.files.size());
+    QString text = (report.cancelled ? tr("Import cancelled: %1 traces written from %2")
+                                     : tr("Imported %1 traces from %2"))
+                       .arg(number(traces), files(count));
+    if (unchanged)
+        text += tr("; %1 already in the workspace").arg(number(unchanged));
     if (skipped)
-        text += u"; %1 records skipped"_s.arg(locale.toString(static_cast<qlonglong>(skipped)));
+        text += tr("; %1 records skipped").arg(number(skipped));
     if (failedFiles)
-        text += u"; %1 file(s) not imported"_s.arg(failedFiles);
+        text += tr("; %1 not imported").arg(files(failedFiles));
     if (!report.error.empty())
         text += u"; "_s + QString::fromStdString(report.error);
     return text;
@@ -93,7 +98,7 @@ QString ImportJob::details(const import::ImportReport& report)
         for (const std::string& p : f.problems)
             lines << QString::fromStdString(p);
         if (f.skipped > static_cast<std::int64_t>(f.problems.size()))
-            lines << u"%1: %2 more records skipped"_s.arg(name).arg(f.skipped - static_cast<std::int64_t>(f.problems.size()));
+            lines << tr("%1: %2 more records skipped").arg(name).arg(f.skipped - static_cast<std::int64_t>(f.problems.size()));
         if (!f.stoppedAt.empty())
             lines << name + u": "_s + QString::fromStdString(f.stoppedAt);
         for (const std::string& n : f.notes)

@@ -4,7 +4,6 @@
 
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QMessageBox>
 #include <QMimeData>
 #include <QProgressDialog>
 #include <QUrl>
