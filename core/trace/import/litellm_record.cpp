@@ -23,6 +23,7 @@
 #include "providers/openai_wire.h"
 #include "trace/import/log_time.h"
 #include "trace/import/message_codec.h"
+#include "trace/import/record_fields.h"
 
 #include <charconv>
 
@@ -31,12 +32,6 @@ namespace ts::import {
 namespace {
 
 using nlohmann::json;
-
-bool isString(const json& record, std::string_view key)
-{
-    const json* v = field(record, key);
-    return v && v->is_string();
-}
 
 // Spend-log columns of JSON type come as text from the proxy and from some database exports.
 json decoded(const json* value)
@@ -190,14 +185,14 @@ std::string readConversation(const json& record, const json& response, LiteLlmCa
 bool isLiteLlmPayload(const json& record)
 {
     const json* start = field(record, "startTime");
-    return isString(record, "id") && isString(record, "call_type") && start && start->is_number() &&
+    return hasString(record, "id") && hasString(record, "call_type") && start && start->is_number() &&
            (record.contains("response_cost") || record.contains("hidden_params") ||
             record.contains("model_parameters"));
 }
 
 bool isSpendLogRow(const json& record)
 {
-    return isString(record, "request_id") && isString(record, "call_type") && record.contains("spend") &&
+    return hasString(record, "request_id") && hasString(record, "call_type") && record.contains("spend") &&
            record.contains("startTime");
 }
 
@@ -216,7 +211,7 @@ std::string operationOfCallType(std::string_view callType)
 
 std::string readLiteLlmCall(const json& record, LiteLlmCall& out)
 {
-    const bool row = isString(record, "request_id") && !isString(record, "id");
+    const bool row = hasString(record, "request_id") && !hasString(record, "id");
     out.id = stringField(record, row ? "request_id" : "id");
     if (out.id.empty())
         return "no id or request_id";

@@ -32,12 +32,6 @@ namespace {
 
 using nlohmann::json;
 
-bool isString(const json& line, std::string_view key)
-{
-    const json* v = field(line, key);
-    return v && v->is_string();
-}
-
 std::string prefixed(std::string_view where, std::string why)
 {
     return why.empty() ? why : std::string(where) + why;
@@ -208,19 +202,19 @@ std::string readResult(const json& line, BatchLine& out)
 bool isBatchRequest(const json& line)
 {
     const json* body = field(line, "body");
-    return isString(line, "custom_id") && isString(line, "method") && isString(line, "url") && body &&
+    return hasString(line, "custom_id") && hasString(line, "method") && hasString(line, "url") && body &&
            body->is_object();
 }
 
 bool isBatchResult(const json& line)
 {
-    return isString(line, "custom_id") && line.contains("response") && line.contains("error") &&
+    return hasString(line, "custom_id") && line.contains("response") && line.contains("error") &&
            !line.contains("body");
 }
 
 std::string readBatchLine(const json& line, BatchLine& out)
 {
-    if (!isString(line, "custom_id") || line["custom_id"].get_ref<const std::string&>().empty())
+    if (!hasString(line, "custom_id") || line["custom_id"].get_ref<const std::string&>().empty())
         return "no custom_id";
     out.customId = line["custom_id"].get<std::string>();
     out.piece.traceId = traceIdFor(out.customId);

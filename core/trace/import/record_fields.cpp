@@ -41,6 +41,12 @@ const json* fieldOf(const json& object, std::initializer_list<const char*> keys)
     return nullptr;
 }
 
+bool hasString(const json& object, std::string_view key)
+{
+    const auto it = object.is_object() ? object.find(key) : object.end();
+    return it != object.end() && it->is_string();
+}
+
 std::string textField(const json& object, std::initializer_list<const char*> keys)
 {
     const json* v = fieldOf(object, keys);

@@ -20,6 +20,9 @@ std::string parseObject(std::string_view text, nlohmann::json& out);
 // The value of the first of `keys` that the object holds and that is not null; nullptr when none.
 const nlohmann::json* fieldOf(const nlohmann::json& object, std::initializer_list<const char*> keys);
 
+// Whether the object holds `key` as a string.
+bool hasString(const nlohmann::json& object, std::string_view key);
+
 // A string field ("" when absent or not a string).
 std::string textField(const nlohmann::json& object, std::initializer_list<const char*> keys);
 
