@@ -11,7 +11,8 @@ TraceWriter::Limits writerLimits(const StoreOptions& options)
 {
     return {static_cast<size_t>(std::max(1, options.maxBatch)),
             std::chrono::milliseconds(options.batchWindowMs),
-            static_cast<size_t>(std::max(1, options.maxQueued))};
+            static_cast<size_t>(std::max(1, options.maxQueued)),
+            std::chrono::milliseconds(std::max(0, options.lockPatienceMs))};
 }
 
 } // namespace

@@ -21,6 +21,9 @@ class TraceReader;
 struct StoreOptions
 {
     int busyTimeoutMs = 5000;  // how long a lock held by another program is waited for (then Locked)
+    // How long the writer keeps retrying a batch that found the workspace locked (another process
+    // compacting it, say) before it reports the batch's traces lost; 0: they are lost at once.
+    int lockPatienceMs = 300000;
     int watchIntervalMs = 250; // how often other processes' commits are looked for
     int batchWindowMs = 50;    // a batch is committed this long after its first trace at the latest
     int maxBatch = 500;        // traces per transaction
@@ -65,7 +68,7 @@ class TraceStore
 {
   public:
     enum class OpenMode { CreateIfMissing, ExistingOnly };
-    static constexpr int kSchemaVersion = 5;
+    static constexpr int kSchemaVersion = 6;
 
     // Throws WorkspaceError (missing, not a workspace, corrupt, locked beyond timeout, newer schema).
     // Creates the file (and its folder) only in CreateIfMissing mode; never replaces a file.

@@ -21,6 +21,16 @@ bool isTraceError(const std::exception& error)
            code == SQLITE_RANGE;
 }
 
+// Another connection holds the write lock beyond the busy timeout (compaction, a long deletion).
+bool isLockError(const std::exception& error)
+{
+    const auto* sqlError = dynamic_cast<const sql::Error*>(&error);
+    const int code = sqlError ? sqlError->code() & 0xff : SQLITE_OK;
+    return code == SQLITE_BUSY || code == SQLITE_LOCKED;
+}
+
+constexpr auto kLockRetryPause = std::chrono::milliseconds(50);
+
 constexpr int kCheckpointPages = 1000; // SQLite's own default: about 4 MB of log
 constexpr int kLogLimitPages = 20000;  // the checkpointer fell behind: the writer checkpoints itself
 
@@ -144,8 +154,21 @@ void TraceWriter::walGrew(int pages) noexcept
     }
 }
 
-// Returns how many traces failed.
+// Returns how many traces failed. A workspace locked by another connection (compaction rewrites the
+// whole file under the write lock) is waited out, up to the lock patience, instead of losing the batch.
 size_t TraceWriter::store(const std::vector<Trace>& batch, std::string& error)
+{
+    const auto giveUp = std::chrono::steady_clock::now() + limits_.lockPatience;
+    for (;;) {
+        bool locked = false;
+        const size_t failed = storeOnce(batch, error, locked);
+        if (!locked || std::chrono::steady_clock::now() >= giveUp)
+            return failed;
+        std::this_thread::sleep_for(kLockRetryPause); // the busy timeout already waited; don't spin when it is 0
+    }
+}
+
+size_t TraceWriter::storeOnce(const std::vector<Trace>& batch, std::string& error, bool& locked)
 {
     try {
         sql::Transaction transaction(db_);
@@ -158,6 +181,7 @@ size_t TraceWriter::store(const std::vector<Trace>& batch, std::string& error)
         inserter_.abandon();
         if (batch.size() > 1 && isTraceError(e))
             return storeEach(batch, error);
+        locked = isLockError(e);
         error = path_ + ": cannot write " + std::to_string(batch.size()) + " trace(s): " + e.what();
         return batch.size();
     }

@@ -25,6 +25,7 @@ class TraceWriter
         size_t maxBatch = 500;
         std::chrono::milliseconds window{50};
         size_t maxQueued = 20000;
+        std::chrono::milliseconds lockPatience{0}; // a locked workspace: the batch is retried this long
     };
 
     // committed runs on the writer thread after each transaction that stored traces.
@@ -45,6 +46,7 @@ class TraceWriter
     std::vector<Trace> takeBatch(std::unique_lock<std::mutex>& lock);
     void finishBatch(size_t size, size_t failed, std::string error);
     size_t store(const std::vector<Trace>& batch, std::string& error);
+    size_t storeOnce(const std::vector<Trace>& batch, std::string& error, bool& locked);
     size_t storeEach(const std::vector<Trace>& batch, std::string& error);
     void walGrew(int pages) noexcept;
 

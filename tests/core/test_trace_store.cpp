@@ -8,7 +8,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <atomic>
+#include <chrono>
 #include <filesystem>
+#include <thread>
 
 using namespace ts;
 
@@ -193,6 +195,7 @@ class TestTraceStore : public QObject
     {
         StoreOptions options;
         options.busyTimeoutMs = 100;
+        options.lockPatienceMs = 0; // lost at once, not retried
         const std::string file = path("failure.db");
         auto store = TraceStore::open(file, TraceStore::OpenMode::CreateIfMissing, options);
         QVERIFY(store->lastError().empty());
@@ -211,6 +214,32 @@ class TestTraceStore : public QObject
         auto reader = store->reader();
         QCOMPARE(reader->count({}), std::int64_t{1});
         QVERIFY(reader->load(later.traceId));
+    }
+
+    // Compaction holds the write lock for the whole rewrite, longer than the busy timeout: the
+    // writer waits it out instead of losing what was written meanwhile.
+    void writesWaitOutALongLock()
+    {
+        StoreOptions options;
+        options.busyTimeoutMs = 100;
+        options.lockPatienceMs = 20000;
+        const std::string file = path("patient.db");
+        auto store = TraceStore::open(file, TraceStore::OpenMode::CreateIfMissing, options);
+        sql::Connection other(file, sql::Connection::Mode::ReadWrite);
+        other.exec("BEGIN IMMEDIATE");
+        std::thread release([&] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(700)); // seven busy timeouts
+            other.exec("ROLLBACK");
+        });
+        const Trace during = test::makeTrace({});
+        store->write(during);
+        QElapsedTimer waited;
+        waited.start();
+        const bool flushed = store->flush();
+        release.join();
+        QVERIFY2(flushed, store->lastError().c_str());
+        QVERIFY(waited.elapsed() >= 500);
+        QVERIFY(store->reader()->load(during.traceId));
     }
 };
 
