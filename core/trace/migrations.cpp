@@ -2,6 +2,7 @@
 
 #include "trace/schema.h"
 #include "trace/schema_cache.h"
+#include "trace/schema_message_extras.h"
 #include "trace/schema_rollups.h"
 #include "trace/schema_settings.h"
 #include "trace/sqlite_connection.h"
@@ -18,6 +19,7 @@ const Migrations& migrations()
         {3, createCacheTablesV3},
         {4, createRollupTablesV4},
         {5, createSettingsTableV5},
+        {6, addMessageExtrasV6},
     };
     return steps;
 }

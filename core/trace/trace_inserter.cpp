@@ -4,6 +4,7 @@
 #include "trace/blob_codec.h"
 #include "trace/chunk_codec.h"
 #include "trace/exchange_json.h"
+#include "trace/message_extras_json.h"
 #include "trace/span_names.h"
 #include "trace/sqlite_connection.h"
 #include "trace/summary_codec.h"
@@ -18,7 +19,7 @@ TraceInserter::TraceInserter(sql::Connection& db)
                 "end_ns, status, status_message, attributes, events) "
                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"),
       message_(db, "INSERT INTO messages (trace_rowid, seq, direction, role, content, tool_calls, "
-                   "tool_call_id, name) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
+                   "tool_call_id, name, extras) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"),
       messageText_(db, "INSERT INTO messages_fts (rowid, content) VALUES (?1, ?2)"),
       exchange_(db, "INSERT INTO exchanges (trace_rowid, seq, span_id, method, url, request_headers, "
                     "request_body, http_status, response_headers, chunks, response_body) "
@@ -88,6 +89,11 @@ void TraceInserter::insertMessage(std::int64_t rowId, int seq, std::string_view 
         message_.bindTextRef(6, *calls);
     else
         message_.bindNull(6);
+    const std::optional<std::string> extras = codec::messageExtrasToJson(m);
+    if (extras)
+        message_.bindTextRef(9, *extras);
+    else
+        message_.bindNull(9);
     message_.run();
     message_.reset();
     if (m.content.empty()) // nothing to index (a tool call); the delete trigger skips it too

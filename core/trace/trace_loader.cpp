@@ -4,6 +4,7 @@
 #include "trace/blob_codec.h"
 #include "trace/chunk_codec.h"
 #include "trace/exchange_json.h"
+#include "trace/message_extras_json.h"
 #include "trace/span_names.h"
 #include "trace/summary_codec.h"
 #include "trace/tool_call_json.h"
@@ -50,6 +51,8 @@ Message readMessage(const sql::Statement& row)
         m.toolCalls = codec::toolCallsFromJson(row.columnText(3));
     m.toolCallId = row.columnText(4);
     m.name = row.columnText(5);
+    if (!row.isNull(6))
+        codec::messageExtrasFromJson(row.columnText(6), m);
     return m;
 }
 
@@ -74,7 +77,7 @@ TraceLoader::TraceLoader(sql::Connection& db)
     : summary_(db, summaryQuery()),
       spans_(db, "SELECT span_id, parent_span_id, name, kind, start_ns, end_ns, status, status_message, "
                  "attributes, events FROM spans WHERE trace_rowid = ?1 ORDER BY seq"),
-      messages_(db, "SELECT direction, role, content, tool_calls, tool_call_id, name FROM messages "
+      messages_(db, "SELECT direction, role, content, tool_calls, tool_call_id, name, extras FROM messages "
                     "WHERE trace_rowid = ?1 ORDER BY seq"),
       exchanges_(db, "SELECT span_id, method, url, request_headers, request_body, http_status, "
                      "response_headers, chunks, response_body FROM exchanges WHERE trace_rowid = ?1 "

@@ -97,7 +97,7 @@ const Case kRefused[] = {
     {"foreign sqlite", makeForeignDatabase, Reason::NotAWorkspace, "an SQLite database of another program"},
     {"other application id", makeOtherApplicationId, Reason::NotAWorkspace, "of another program"},
     {"newer schema", makeNewerWorkspace, Reason::NewerSchema,
-     ": was written by a newer Tokenscope (schema 6 > 5); upgrade Tokenscope"},
+     ": was written by a newer Tokenscope (schema 7 > 6); upgrade Tokenscope"},
     {"corrupt workspace", makeCorruptWorkspace, Reason::Corrupt, "workspace is corrupt"},
 };
 
