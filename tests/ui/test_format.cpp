@@ -13,6 +13,8 @@ private Q_SLOTS:
     void cost();
     void tokens_data();
     void tokens();
+    void bytes_data();
+    void bytes();
     void duration_data();
     void duration();
     void offset_data();
@@ -44,6 +46,26 @@ void TestFormat::cost()
     QFETCH(double, usd);
     QFETCH(QString, expected);
     QCOMPARE(format::cost(usd), expected);
+}
+
+void TestFormat::bytes_data()
+{
+    QTest::addColumn<qulonglong>("size");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("zero") << 0ull << u"0 B"_s;
+    QTest::newRow("bytes") << 812ull << u"812 B"_s;
+    QTest::newRow("kilobytes") << 4200ull << u"4.2 KB"_s;
+    QTest::newRow("rounds up into the next unit") << 999960ull << u"1.0 MB"_s;
+    QTest::newRow("megabytes") << 120400000ull << u"120.4 MB"_s;
+    QTest::newRow("gigabytes keep two decimals") << 1234567890ull << u"1.23 GB"_s;
+    QTest::newRow("terabytes") << 5300000000000ull << u"5.30 TB"_s;
+}
+
+void TestFormat::bytes()
+{
+    QFETCH(qulonglong, size);
+    QFETCH(QString, expected);
+    QCOMPARE(format::bytes(size), expected);
 }
 
 void TestFormat::tokens_data()

@@ -1,6 +1,7 @@
 // Deleting traces from the Traces panel: the user sees the count and the cost before anything
 // goes, "Cancel" deletes nothing, the selected rows or the filter's matches go, and the table and
 // its count follow the store.
+#include "message_box_buttons.h"
 #include "trace_fixtures.h"
 #include "traces/filter_bar.h"
 #include "traces/trace_deletion.h"
@@ -17,17 +18,7 @@
 
 using namespace ts;
 
-namespace {
-
-QAbstractButton* buttonWithRole(QMessageBox* box, QMessageBox::ButtonRole role)
-{
-    for (QAbstractButton* b : box->buttons())
-        if (box->buttonRole(b) == role)
-            return b;
-    return nullptr;
-}
-
-} // namespace
+using uitest::buttonWithRole;
 
 class TestTraceDeletion : public QObject
 {

@@ -66,6 +66,18 @@ QString grouped(std::int64_t value)
 
 QString tokens(std::int64_t count) { return grouped(count); }
 
+QString bytes(std::uintmax_t size)
+{
+    if (size < 1000)
+        return QString::number(size) + u" B"_s;
+    static constexpr const char16_t* kUnits[] = {u" KB", u" MB", u" GB", u" TB"};
+    double value = static_cast<double>(size) / 1000;
+    int unit = 0;
+    for (; value >= 999.95 && unit < 3; ++unit)
+        value /= 1000;
+    return QString::number(value, 'f', unit >= 2 && value < 10 ? 2 : 1) + QString::fromUtf16(kUnits[unit]);
+}
+
 QString cost(double usd)
 {
     if (usd < 0)

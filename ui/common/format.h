@@ -12,6 +12,7 @@ namespace ts::ui::format {
 
 QString grouped(std::int64_t value);        // 12,345
 QString tokens(std::int64_t count);         // 12,345
+QString bytes(std::uintmax_t size);         // 812 B, 4.2 KB, 120.4 MB, 1.23 GB (powers of 1000)
 QString cost(double usd);                   // $0.0123, $1.23, $1,234.50, <$0.0001, $0
 QString duration(double ms);                // 0.42 ms, 8.5 ms, 850 ms, 1.24 s, 2 min 03 s, 1 h 05 min
 QString offset(double ms);                  // +12.3 ms, +1.240 s (time since a start)

@@ -4,6 +4,7 @@
 #include "settings/models_page.h"
 #include "settings/providers_page.h"
 #include "settings/routing_page.h"
+#include "settings/workspace_page.h"
 
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -38,11 +39,18 @@ void SettingsPanel::setRoutingPage(RoutingPage* page)
     tabs_->insertTab(tabs_->indexOf(models_), page, u"Routing"_s);
 }
 
+void SettingsPanel::setWorkspacePage(WorkspacePage* page)
+{
+    workspace_ = page;
+    tabs_->addTab(page, u"Workspace"_s);
+}
+
 bool SettingsPanel::showTab(const QString& name)
 {
     QWidget* page = name == u"providers"_s ? static_cast<QWidget*>(providers_)
                     : name == u"routing"_s ? static_cast<QWidget*>(routing_)
                     : name == u"models"_s  ? static_cast<QWidget*>(models_)
+                    : name == u"workspace"_s ? static_cast<QWidget*>(workspace_)
                                            : nullptr;
     if (page)
         tabs_->setCurrentWidget(page);

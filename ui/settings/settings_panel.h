@@ -10,9 +10,11 @@ class ModelsPage;
 class ProviderConfig;
 class ProvidersPage;
 class RoutingPage;
+class WorkspacePage;
 
 // The Settings panel: one tab a page. Providers (when given a ProviderConfig) sets up the real
-// providers and their keys; Models & prices edits the model catalog's override file.
+// providers and their keys; Models & prices edits the model catalog's override file; Workspace keeps the
+// workspace file tidy.
 class SettingsPanel : public QWidget
 {
     Q_OBJECT
@@ -26,7 +28,10 @@ class SettingsPanel : public QWidget
     // Routing (the gateway config) goes between Providers and Models & prices.
     void setRoutingPage(RoutingPage* page);
     RoutingPage* routingPage() const { return routing_; }
-    bool showTab(const QString& name); // providers, routing, models
+    // Workspace (retention, compaction) goes last.
+    void setWorkspacePage(WorkspacePage* page);
+    WorkspacePage* workspacePage() const { return workspace_; }
+    bool showTab(const QString& name); // providers, routing, models, workspace
 
   private:
     CatalogEditor* editor_;
@@ -34,6 +39,7 @@ class SettingsPanel : public QWidget
     ModelsPage* models_;
     ProvidersPage* providers_ = nullptr;
     RoutingPage* routing_ = nullptr;
+    WorkspacePage* workspace_ = nullptr;
 };
 
 } // namespace ts::ui

@@ -102,6 +102,15 @@ bool TraceDeletion::deleteMatching(const TraceFilter& filter, const QString& fil
     return true;
 }
 
+bool TraceDeletion::deleteConfirmed(const TraceSelection& which)
+{
+    if (busy_)
+        return false;
+    busy_ = true;
+    run(which);
+    return true;
+}
+
 void TraceDeletion::ask(const TraceSelection& which, const DeleteResult& preview, const QString& what)
 {
     if (preview.traces == 0) {

@@ -31,6 +31,8 @@ public:
     // False (nothing happens) while another deletion is asked for or runs, or when there is nothing.
     bool deleteRows(std::vector<std::int64_t> rowIds);
     bool deleteMatching(const TraceFilter& filter, const QString& filterText);
+    // Without asking: for a caller that already showed what goes (Settings › Workspace, retention).
+    bool deleteConfirmed(const TraceSelection& which);
 
     // The open confirmation, for tests and accessibility; null when none is open.
     QMessageBox* confirmation() const { return confirm_; }
