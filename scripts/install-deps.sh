@@ -13,6 +13,7 @@ packages=(
   qtkeychain-qt6-dev                             # API keys in the OS keychain
   gnome-keyring dbus-daemon                      # a private Secret Service for the keychain tests (with_keyring.sh)
   xvfb xauth fonts-dejavu-core                   # offscreen screenshots and a real window under Xvfb
+  file desktop-file-utils appstream              # the .deb (CPack) and the checks of its metadata (scripts/package.sh)
 )
 
 # Node.js 20 with npm (the gateway's SDK tests, the tokenizer benchmark's reference) comes from the

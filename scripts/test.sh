@@ -18,3 +18,4 @@ stage "configure (ci)";      timed bash -c 'cmake --preset ci >/dev/null'
 stage "build (ci)";          timed cmake --build --preset ci
 stage "core + CLI only";     timed bash -c 'cmake --preset core-only >/dev/null && cmake --build --preset core-only --target tokenscope-cli'
 stage "tests";               timed ctest --preset ci --timeout 600
+stage "package (.deb)";      timed scripts/package.sh build/ci

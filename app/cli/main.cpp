@@ -1,4 +1,5 @@
 // tokenscope-cli: the engine's headless face. One verb per job; see `tokenscope-cli --help`.
+#include "man_page.h"
 #include "verbs.h"
 
 #include <cstdio>
@@ -15,7 +16,8 @@ void printHelp(std::FILE* out)
     for (const auto& v : ts::cli::verbs())
         std::fprintf(out, "  %-9s %s\n", v.name, v.summary);
     std::fprintf(out, "\nWithout --db the default workspace is used (the demo has its own).\n"
-                "`tokenscope-cli VERB --help` describes a verb. Exit codes: 0 ok, 1 error, 2 usage error.\n");
+                "`tokenscope-cli VERB --help` describes a verb; `--man` prints the manual page (troff).\n"
+                "Exit codes: 0 ok, 1 error, 2 usage error.\n");
 }
 
 const ts::cli::Verb* findVerb(const char* name)
@@ -31,6 +33,10 @@ int dispatch(int argc, char** argv)
     if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h")) {
         printHelp(argc < 2 ? stderr : stdout); // without a verb it is a usage error
         return argc < 2 ? 2 : 0;
+    }
+    if (!std::strcmp(argv[1], "--man")) { // the manual page, in troff
+        ts::cli::printManPage(stdout);
+        return 0;
     }
     if (!std::strcmp(argv[1], "--version")) {
         std::printf("tokenscope-cli %s\n", TOKENSCOPE_VERSION);
