@@ -19,10 +19,13 @@ std::optional<LaunchOptions> parseLaunchOptions(const QStringList& arguments, in
     const QCommandLineOption panel(u"panel"_s, u"Panel to show: "_s + ui::MainWindow::panelNames().join(u", "_s), u"NAME"_s);
     const QCommandLineOption trace(u"trace"_s, u"Trace to show (traces, playground, waterfall)."_s, u"ID"_s);
     const QCommandLineOption db(u"db"_s, u"Workspace file to open."_s, u"PATH"_s);
-    const QCommandLineOption tab(u"tab"_s, u"Tab of the panel to show (settings: providers, routing, models)."_s, u"NAME"_s);
+    const QCommandLineOption tab(u"tab"_s, u"Tab of the panel to show (settings: providers, routing, models, workspace)."_s, u"NAME"_s);
     const QCommandLineOption gateway(u"start-gateway"_s, u"Start the local gateway (Settings › Routing sets where it listens)."_s);
     const QCommandLineOption size(u"size"_s, u"Window size for --screenshot, e.g. 1280x800."_s, u"WxH"_s);
-    parser.addOptions({screenshot, panel, trace, db, size, tab, gateway});
+    const QCommandLineOption probe(u"startup-probe"_s,
+                                   u"Print \"interactive MS\" (milliseconds since the process started) once the window "
+                                   "has painted and the event loop is free, and exit."_s);
+    parser.addOptions({screenshot, panel, trace, db, size, tab, gateway, probe});
     parser.process(arguments); // --help and --version exit here
     LaunchOptions o;
     o.screenshot = parser.value(screenshot);
@@ -30,6 +33,7 @@ std::optional<LaunchOptions> parseLaunchOptions(const QStringList& arguments, in
     o.db = parser.value(db);
     o.tab = parser.value(tab);
     o.startGateway = parser.isSet(gateway);
+    o.startupProbe = parser.isSet(probe);
     if (parser.isSet(panel))
         o.panel = parser.value(panel);
     QTextStream err(stderr);
@@ -38,8 +42,8 @@ std::optional<LaunchOptions> parseLaunchOptions(const QStringList& arguments, in
         *exitCode = 2;
         return std::nullopt;
     }
-    if (!o.tab.isEmpty() && (o.panel != u"settings"_s || !QStringList{u"providers"_s, u"routing"_s, u"models"_s}.contains(o.tab))) {
-        err << "tokenscope: --tab goes with --panel settings and is one of providers, routing, models; not '" << o.tab << "'\n";
+    if (!o.tab.isEmpty() && (o.panel != u"settings"_s || !QStringList{u"providers"_s, u"routing"_s, u"models"_s, u"workspace"_s}.contains(o.tab))) {
+        err << "tokenscope: --tab goes with --panel settings and is one of providers, routing, models, workspace; not '" << o.tab << "'\n";
         *exitCode = 2;
         return std::nullopt;
     }

@@ -2,6 +2,7 @@
 #include "demo_filler.h"
 #include "launch_options.h"
 #include "screenshot.h"
+#include "startup_probe.h"
 #include "workspace_choice.h"
 
 #include "gateway/gateway_controller.h"
@@ -71,6 +72,8 @@ int main(int argc, char** argv)
         filler.start(); // the window fills up live as the demo traffic is generated
     if (options->startGateway)
         window.gateway()->start();
+    if (options->startupProbe)
+        ts::app::reportWhenInteractive(window);
     if (screenshot) {
         window.show();
         filler.whenDone([&window, &options] { ts::app::takeScreenshotWhenReady(window, *options); });

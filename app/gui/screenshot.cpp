@@ -14,6 +14,7 @@
 #include "settings/providers_page.h"
 #include "settings/routing_page.h"
 #include "settings/settings_panel.h"
+#include "settings/workspace_page.h"
 #include "shell/main_window.h"
 #include "traces/trace_detail_view.h"
 #include "traces/trace_table_model.h"
@@ -122,9 +123,10 @@ void takeScreenshotWhenReady(ui::MainWindow& window, const LaunchOptions& o)
         auto* providers = window.settings()->providersPage();
         auto* routing = window.settings()->routingPage();
         auto* gateway = window.gateway();
-        whenReady(window, o.screenshot, [providers, routing, gateway] {
+        auto* workspace = window.settings()->workspacePage();
+        whenReady(window, o.screenshot, [providers, routing, gateway, workspace] {
             return (!providers || !providers->loading()) && (!routing || !routing->loading()) &&
-                   gateway->state() != ui::GatewayController::State::Starting;
+                   gateway->state() != ui::GatewayController::State::Starting && (!workspace || !workspace->busy());
         });
         return;
     }

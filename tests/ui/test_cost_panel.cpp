@@ -5,6 +5,7 @@
 // numbers behind a chart as CSV. Then the same panel on generated demo traffic.
 #include "charts/burn_down_chart.h"
 #include "charts/time_series_chart.h"
+#include "common/gui_settings.h"
 #include "cost/budget_view.h"
 #include "cost/cost_group_model.h"
 #include "cost/cost_headline.h"
@@ -23,7 +24,6 @@
 #include <QDateTime>
 #include <QDoubleSpinBox>
 #include <QFile>
-#include <QSettings>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
@@ -164,13 +164,12 @@ private:
 void TestCostPanel::initTestCase()
 {
     // The typed monthly budget lives in the settings: keep the user's out of it.
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir_.path());
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir_.path());
+    qputenv("TOKENSCOPE_SETTINGS", settingsDir_.filePath(u"gui.ini"_s).toLocal8Bit());
 }
 
 void TestCostPanel::init()
 {
-    QSettings(u"tokenscope"_s, u"gui"_s).clear();
+    ui::guiSettings().clear();
     store_ = uitest::openTempStore(dir_);
     for (const CostSpec& c : kTraces)
         store_->write(costTrace(c));
@@ -356,7 +355,7 @@ void TestCostPanel::typedBudgetBurnDown()
     QCOMPARE(chart.limit.value, 10.0);
     QCOMPARE(chart.crossing, 21); // Nov 22
     // The limit is kept: a new panel starts from it.
-    QCOMPARE(QSettings(u"tokenscope"_s, u"gui"_s).value(u"cost/monthlyBudgetUsd"_s).toDouble(), 10.0);
+    QCOMPARE(ui::guiSettings().value(u"cost/monthlyBudgetUsd"_s).toDouble(), 10.0);
     panel_.reset();
     makePanel();
     QCOMPARE(panel_->analysis()->budget.burn->limitUsd, 10.0);

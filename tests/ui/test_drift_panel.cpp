@@ -395,7 +395,7 @@ void TestDriftPanel::demoWorkspace()
     options.requestsPerDay = 120;
     const demo::Stats stats = demo::run(options, [&](Trace t) { store_->write(std::move(t)); });
     QVERIFY(store_->flush());
-    QVERIFY(stats.requests > 500);
+    QVERIFY(stats.requests > 300); // 960 on weekdays; weekends run at a third, and the last 8 days may hold two
     filter_->setRange(ui::LiveFilter::Range::Week);
     auto panel = openPanel(QString());
     QVERIFY(panel);

@@ -1,6 +1,7 @@
 #include "cost/budget_view.h"
 
 #include "charts/burn_down_chart.h"
+#include "common/gui_settings.h"
 #include "cost/cost_series.h"
 #include "cost/cost_words.h"
 
@@ -8,7 +9,6 @@
 #include <QDoubleSpinBox>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QSettings>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -20,7 +20,6 @@ namespace {
 const QString kLimitKey = u"cost/monthlyBudgetUsd"_s;
 const QString kChoiceKey = u"cost/budget"_s; // BudgetChoice::id(); "" for the typed monthly budget
 
-QSettings guiSettings() { return QSettings(u"tokenscope"_s, u"gui"_s); }
 
 BudgetChoice choiceOf(const Budget& b)
 {

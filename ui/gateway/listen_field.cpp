@@ -1,12 +1,12 @@
 #include "gateway/listen_field.h"
 
+#include "common/gui_settings.h"
 #include "gateway/gateway_controller.h"
 #include "gateway/listen_address.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QSettings>
 
 using namespace Qt::StringLiterals;
 
@@ -14,7 +14,6 @@ namespace ts::ui {
 
 namespace {
 const QString kSettingsKey = u"gateway/listen"_s;
-QSettings guiSettings() { return QSettings(u"tokenscope"_s, u"gui"_s); }
 } // namespace
 
 ListenField::ListenField(GatewayController* controller, QWidget* parent)

@@ -4,6 +4,7 @@
 #include "charts/time_series_chart.h"
 #include "common/analysis_bar.h"
 #include "common/format.h"
+#include "common/gui_settings.h"
 #include "latency/latency_charts.h"
 #include "live/live_analyzer.h"
 #include "live/live_filter.h"
@@ -16,7 +17,6 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QSettings>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTabWidget>
@@ -107,7 +107,7 @@ QWidget* LatencyPanel::buildControls()
     slo_->setSingleStep(100);
     slo_->setSuffix(u" ms"_s);
     slo_->setSpecialValueText(u"none"_s);
-    slo_->setValue(QSettings().value(QLatin1StringView(kSloKey), 0).toInt());
+    slo_->setValue(guiSettings().value(QLatin1StringView(kSloKey), 0).toInt());
     slo_->setToolTip(u"A p95 latency target: drawn on the chart, and the days (hours) above it are counted"_s);
     layout->addWidget(new QLabel(u"Group by"_s, row));
     layout->addWidget(groupBy_);
@@ -121,7 +121,7 @@ QWidget* LatencyPanel::buildControls()
     connect(groupBy_, &QComboBox::currentIndexChanged, this, &LatencyPanel::refresh);
     connect(quantile_, &QComboBox::currentIndexChanged, this, &LatencyPanel::redrawPercentiles);
     connect(slo_, &QSpinBox::valueChanged, this, [this](int ms) {
-        QSettings().setValue(QLatin1StringView(kSloKey), ms);
+        guiSettings().setValue(QLatin1StringView(kSloKey), ms);
         redrawPercentiles();
         if (analysis_)
             headline_->setText(headline());

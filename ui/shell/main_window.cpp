@@ -12,6 +12,11 @@
 #include "settings/provider_config.h"
 #include "settings/routing_page.h"
 #include "settings/settings_panel.h"
+#include "settings/workspace_page.h"
+#include "shell/about_dialog.h"
+#include "shell/command_palette.h"
+#include "shell/workspace_menu.h"
+#include "trace/retention_keeper.h"
 #include "traces/traces_panel.h"
 #include "traces/trace_table_model.h"
 #include "waterfall/waterfall_panel.h"
@@ -21,6 +26,7 @@
 #include "live/live_filter.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QHBoxLayout>
@@ -73,6 +79,9 @@ MainWindow::MainWindow(AppContext context, QWidget* parent)
                          u"QListWidget::item:hover:!selected { background: palette(midlight); }"_s);
     playground_->setPromptWorkspace(context_.workspacePath);
     settings_->setRoutingPage(new RoutingPage(gateway_, QString::fromStdString(gatewayConfigPath()), settings_));
+    auto* workspace = new WorkspacePage(context_.store, settings_);
+    settings_->setWorkspacePage(workspace);
+    connect(workspace, &WorkspacePage::status, this, &MainWindow::setStatusMessage);
     addPanel(u"playground"_s, u"Playground"_s, playground_, u"Ctrl+1"_s);
     addPanel(u"traces"_s, u"Traces"_s, traces_, u"Ctrl+2"_s);
     addPanel(u"compare"_s, u"Compare"_s, compare_, u"Ctrl+3"_s);
@@ -112,12 +121,71 @@ MainWindow::MainWindow(AppContext context, QWidget* parent)
     setCentralWidget(central);
     buildStatusBar();
     buildMenus();
+    keepRetention();
     setAcceptDrops(true);
     rail_->setCurrentRow(0);
     resize(1280, 800);
 }
 
 MainWindow::~MainWindow() = default;
+
+namespace {
+
+// The menu bar's commands, submenus included ("Open Recent: ~/work.tokenscope"), without the '&'s.
+void addMenuCommands(const QList<QAction*>& actions, const QString& prefix, std::vector<Command>& out)
+{
+    for (QAction* a : actions) {
+        if (a->isSeparator() || !a->isVisible())
+            continue;
+        QString text = a->text();
+        text.remove(u'&');
+        if (QMenu* sub = a->menu()) {
+            addMenuCommands(sub->actions(), text + u": "_s, out);
+        } else if (a->isEnabled() && !text.isEmpty()) {
+            out.push_back({prefix + text, a->shortcut().toString(QKeySequence::NativeText), [a] { a->trigger(); }});
+        }
+    }
+}
+
+} // namespace
+
+std::vector<Command> MainWindow::commands() const
+{
+    std::vector<Command> out;
+    for (int row = 0; row < rail_->count(); ++row)
+        out.push_back({tr("Go to %1").arg(rail_->item(row)->text()),
+                       QKeySequence(panelShortcuts_.value(row)).toString(QKeySequence::NativeText),
+                       [this, row] { rail_->setCurrentRow(row); }});
+    for (QAction* menu : menuBar()->actions())
+        if (QMenu* m = menu->menu())
+            addMenuCommands(m->actions(), QString(), out);
+    return out;
+}
+
+void MainWindow::showCommandPalette()
+{
+    if (!palette_)
+        palette_ = new CommandPalette(this);
+    palette_->popup(commands());
+}
+
+void MainWindow::showAbout()
+{
+    if (!about_) {
+        about_ = new AboutDialog(context_.workspacePath, this);
+        about_->setWindowModality(Qt::WindowModal);
+    }
+    about_->open();
+}
+
+// Retention is applied here as `serve` applies it: at once, then hourly, on the keeper's thread.
+void MainWindow::keepRetention()
+{
+    retention_ = std::make_unique<RetentionKeeper>(*context_.store, std::chrono::hours(1), [this](const std::string& line) {
+        QMetaObject::invokeMethod(this, [this, text = QString::fromStdString(line)] { setStatusMessage(text); },
+                                  Qt::QueuedConnection);
+    });
+}
 
 QStringList MainWindow::panelNames()
 {
@@ -128,6 +196,7 @@ QStringList MainWindow::panelNames()
 void MainWindow::addPanel(const QString& name, const QString& title, QWidget* panel, const QString& shortcut)
 {
     names_ << name;
+    panelShortcuts_ << shortcut;
     auto* item = new QListWidgetItem(title, rail_);
     item->setToolTip(title + u" ("_s + shortcut + u")"_s);
     stack_->addWidget(panel);
@@ -200,6 +269,9 @@ void MainWindow::buildStatusBar()
 void MainWindow::buildMenus()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    workspaces_ = new WorkspaceMenu(file, context_.workspacePath, this);
+    connect(workspaces_, &WorkspaceMenu::status, this, &MainWindow::setStatusMessage);
+    file->addSeparator();
     QAction* importLogs = file->addAction(tr("&Import trace logs…"), import_, &ImportFlow::chooseFiles);
     importLogs->setShortcut(QKeySequence(u"Ctrl+I"_s));
     importLogs->setStatusTip(tr("OTLP JSON, Langfuse, LangSmith, OpenAI Batch, LiteLLM or Tokenscope exports; "
@@ -207,6 +279,13 @@ void MainWindow::buildMenus()
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* palette = help->addAction(tr("&Command Palette…"), this, &MainWindow::showCommandPalette);
+    palette->setShortcut(QKeySequence(u"Ctrl+Shift+P"_s));
+    palette->setStatusTip(tr("Every command and panel, found by typing"));
+    help->addSeparator();
+    help->addAction(tr("&About Tokenscope"), this, &MainWindow::showAbout);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
     connect(import_, &ImportFlow::status, this, &MainWindow::setStatusMessage);
     connect(import_, &ImportFlow::imported, this, &MainWindow::showImportProblems);
 }

@@ -3,14 +3,25 @@
 
 #include <QMainWindow>
 
+#include <memory>
+#include <vector>
+
 class QLabel;
 class QListWidget;
 class QMessageBox;
 class QStackedWidget;
 
+namespace ts {
+class RetentionKeeper;
+}
+
 namespace ts::ui {
 
+class AboutDialog;
+class CommandPalette;
+struct Command;
 class ImportFlow;
+class WorkspaceMenu;
 class PipelineSession;
 class ComparePanel;
 class GatewayController;
@@ -58,6 +69,11 @@ public:
     SettingsPanel* settings() const { return settings_; }
     GatewayController* gateway() const { return gateway_; }
     ImportFlow* importFlow() const { return import_; }
+    WorkspaceMenu* workspaceMenu() const { return workspaces_; }
+    // What the command palette (Ctrl+Shift+P) offers: every panel, then the menus' commands.
+    std::vector<Command> commands() const;
+    CommandPalette* commandPalette() const { return palette_; }
+    void showCommandPalette();
     // The problems of the last import (file:line: reason), shown beside the status line; null when none.
     QMessageBox* importProblems() const { return importProblems_; }
     void setStatusMessage(const QString& text);
@@ -69,6 +85,8 @@ protected:
 
 private:
     void buildMenus();
+    void keepRetention();
+    void showAbout();
     void showImportProblems(const QString& summary, const QString& details);
     void addPanel(const QString& name, const QString& title, QWidget* panel, const QString& shortcut);
     void buildStatusBar();
@@ -93,6 +111,11 @@ private:
     GatewayController* gateway_;
     QLabel* statusMessage_;
     ImportFlow* import_;
+    std::unique_ptr<RetentionKeeper> retention_; // the workspace's retention, applied hourly
+    AboutDialog* about_ = nullptr;
+    WorkspaceMenu* workspaces_ = nullptr;
+    CommandPalette* palette_ = nullptr;
+    QStringList panelShortcuts_;
     QMessageBox* importProblems_ = nullptr;
     QStringList names_;
 };
