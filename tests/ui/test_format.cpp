@@ -13,6 +13,7 @@ private Q_SLOTS:
     void cost();
     void tokens_data();
     void tokens();
+    void traceCount();
     void bytes_data();
     void bytes();
     void duration_data();
@@ -85,6 +86,14 @@ void TestFormat::tokens()
     QFETCH(qint64, count);
     QFETCH(QString, expected);
     QCOMPARE(format::tokens(count), expected);
+}
+
+void TestFormat::traceCount()
+{
+    QCOMPARE(format::traceCount(0), u"0 traces"_s);
+    QCOMPARE(format::traceCount(1), u"1 trace"_s);
+    QCOMPARE(format::traceCount(2), u"2 traces"_s);
+    QCOMPARE(format::traceCount(12345), u"12,345 traces"_s);
 }
 
 void TestFormat::duration_data()

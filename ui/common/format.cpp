@@ -64,6 +64,8 @@ QString grouped(std::int64_t value)
     return digits;
 }
 
+QString traceCount(std::int64_t count) { return count == 1 ? u"1 trace"_s : grouped(count) % u" traces"_s; }
+
 QString tokens(std::int64_t count) { return grouped(count); }
 
 QString bytes(std::uintmax_t size)

@@ -11,6 +11,7 @@
 namespace ts::ui::format {
 
 QString grouped(std::int64_t value);        // 12,345
+QString traceCount(std::int64_t count);     // 1 trace, 12,345 traces
 QString tokens(std::int64_t count);         // 12,345
 QString bytes(std::uintmax_t size);         // 812 B, 4.2 KB, 120.4 MB, 1.23 GB (powers of 1000)
 QString cost(double usd);                   // $0.0123, $1.23, $1,234.50, <$0.0001, $0

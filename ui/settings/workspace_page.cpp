@@ -46,11 +46,6 @@ struct Overview
     QString error;
 };
 
-QString tracesText(std::int64_t n)
-{
-    return n == 1 ? u"1 trace"_s : format::grouped(n) + u" traces"_s;
-}
-
 QString daysText(int days)
 {
     return days == 1 ? u"1 day"_s : format::grouped(days) + u" days"_s;
@@ -158,7 +153,7 @@ void WorkspacePage::refresh()
     }).then(this, [this](const Overview& o) {
         --pending_;
         QString text = QString::fromStdString(store_->path()) + u'\n';
-        text += o.error.isEmpty() ? tr("%1 · %2 on disk").arg(tracesText(o.traces), format::bytes(o.bytes)) : o.error;
+        text += o.error.isEmpty() ? tr("%1 · %2 on disk").arg(format::traceCount(o.traces), format::bytes(o.bytes)) : o.error;
         overview_->setText(text);
         const bool untouched = !apply_->isEnabled();
         saved_ = o.days;
@@ -185,12 +180,11 @@ void WorkspacePage::edited()
     days_->setEnabled(keep_->isChecked());
     const std::optional<int> wanted = keep_->isChecked() ? std::optional<int>(days_->value()) : std::nullopt;
     apply_->setEnabled(wanted != saved_ && !deletion_->busy());
+    older_ = -1;
     if (!wanted) {
-        older_ = -1;
         note_->setText(saved_ ? tr("Apply to keep traces until they are deleted.") : tr("Traces are kept until they are deleted."));
         return;
     }
-    older_ = -1;
     note_->setText(tr("Counting traces older than %1…").arg(daysText(*wanted)));
     countLater_->start();
 }
@@ -221,7 +215,7 @@ void WorkspacePage::countOlder()
             note_->setText(tr("No trace is older than %1.").arg(daysText(days)));
         else
             note_->setText(tr("%1 (%2 of spend) %3 older than %4.")
-                               .arg(tracesText(older_), format::cost(olderCost_), older_ == 1 ? tr("is") : tr("are"), daysText(days)));
+                               .arg(format::traceCount(older_), format::cost(olderCost_), older_ == 1 ? tr("is") : tr("are"), daysText(days)));
     });
 }
 
@@ -235,7 +229,7 @@ void WorkspacePage::apply()
     confirm->setInformativeText(
         older_ > 0 ? tr("This deletes %1 (%2 of spend) now, with their spans, messages and raw exchanges, and from "
                         "then on every trace as it turns %3 old. It cannot be undone.")
-                         .arg(tracesText(older_), format::cost(olderCost_), daysText(*wanted))
+                         .arg(format::traceCount(older_), format::cost(olderCost_), daysText(*wanted))
                    : tr("This deletes every trace older than %1 now, and from then on every trace as it turns %1 "
                         "old. It cannot be undone.")
                          .arg(daysText(*wanted)));

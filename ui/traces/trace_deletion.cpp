@@ -37,11 +37,6 @@ Outcome guarded(TraceSelection which, Work work)
     return out;
 }
 
-QString tracesText(std::int64_t n)
-{
-    return n == 1 ? u"1 trace"_s : format::grouped(n) + u" traces"_s;
-}
-
 } // namespace
 
 TraceDeletion::TraceDeletion(std::shared_ptr<TraceStore> store, QWidget* window)
@@ -119,14 +114,14 @@ void TraceDeletion::ask(const TraceSelection& which, const DeleteResult& preview
         return;
     }
     confirm_ = new QMessageBox(QMessageBox::Warning, tr("Delete traces"),
-                               tr("Delete %1, %2 of spend?").arg(tracesText(preview.traces), format::cost(preview.costUsd)),
+                               tr("Delete %1, %2 of spend?").arg(format::traceCount(preview.traces), format::cost(preview.costUsd)),
                                QMessageBox::Cancel, window_);
     confirm_->setInformativeText(
         tr("This deletes %1 with their spans, messages and raw exchanges, and takes them out of every "
            "total and chart. It cannot be undone. The workspace file keeps its size until it is compacted "
            "(tokenscope-cli compact).")
             .arg(what));
-    QPushButton* yes = confirm_->addButton(tr("Delete %1").arg(tracesText(preview.traces)), QMessageBox::DestructiveRole);
+    QPushButton* yes = confirm_->addButton(tr("Delete %1").arg(format::traceCount(preview.traces)), QMessageBox::DestructiveRole);
     confirm_->setDefaultButton(QMessageBox::Cancel);
     confirm_->setWindowModality(Qt::WindowModal);
     confirm_->setAttribute(Qt::WA_DeleteOnClose);
@@ -184,9 +179,9 @@ void TraceDeletion::done(const DeleteResult& result)
     busy_ = false;
     QString text = result.cancelled ? tr("Stopped: deleted %1 (%2) before stopping")
                                     : tr("Deleted %1 (%2)");
-    text = text.arg(tracesText(result.traces), format::cost(result.costUsd));
+    text = text.arg(format::traceCount(result.traces), format::cost(result.costUsd));
     if (!result.notFound.empty())
-        text += tr("; %1 were already gone").arg(tracesText(static_cast<std::int64_t>(result.notFound.size())));
+        text += tr("; %1 were already gone").arg(format::traceCount(static_cast<std::int64_t>(result.notFound.size())));
     Q_EMIT status(text);
     Q_EMIT deleted(result.traces, result.costUsd, result.cancelled);
 }
