@@ -160,6 +160,11 @@ int main(int argc, char** argv)
     const auto started = std::chrono::steady_clock::now();
     const bench::GeneratedLog generated = bench::writeOtlpLog(log, spans, 9);
     const double mb = static_cast<double>(generated.bytes) / 1e6;
+#ifdef TOKENSCOPE_JEMALLOC
+    std::printf("allocator: jemalloc, as tokenscope-cli links it\n");
+#else
+    std::printf("allocator: glibc malloc (TOKENSCOPE_ALLOCATOR=system)\n");
+#endif
     std::printf("generated %lld spans in %lld traces, %.1f MB of OTLP JSON lines, in %.1f s\n\n",
                 static_cast<long long>(generated.spans), static_cast<long long>(generated.traces), mb,
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());

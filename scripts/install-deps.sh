@@ -10,6 +10,7 @@ packages=(
   libcpp-httplib-dev                             # the local gateway (serve), and the mock providers in tests
   libhnswlib-dev                                 # the semantic cache's nearest-neighbour index (header-only)
   libhyperscan-dev                               # guardrails: the whole pattern set scanned in one pass
+  libjemalloc-dev                                # the executables' allocator (cmake/Allocator.cmake)
   qtkeychain-qt6-dev                             # API keys in the OS keychain
   gnome-keyring dbus-daemon                      # a private Secret Service for the keychain tests (with_keyring.sh)
   xvfb xauth fonts-dejavu-core                   # offscreen screenshots and a real window under Xvfb
