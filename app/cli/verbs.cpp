@@ -72,6 +72,28 @@ const std::vector<Verb>& verbs()
          "section does not have.\n",
          {{"--db", "--since", "--until", "--filter", "--format", "--top", "--policy"}, {}},
          runReport},
+        {"replay", "re-price recorded traffic: what it would have cost on another model, batch or caching",
+         "usage: tokenscope-cli replay --config FILE [--filter EXPR] [--json] [--db PATH]\n\n"
+         "Prices the model calls of the traces EXPR selects (all without --filter) as they were made and\n"
+         "under each alternative the config lists, by today's catalog and the usage each call recorded.\n"
+         "Nothing is sent to any provider. FILE is JSON:\n"
+         "  {\"reprice\": [{\"name\": \"all on gpt-4o-mini\", \"model\": \"gpt-4o-mini\"},\n"
+         "               {\"name\": \"gpt-4o to Haiku\", \"model\": \"claude-haiku-4-5\", \"from\": [\"gpt-4o\"]},\n"
+         "               {\"name\": \"batch API\", \"batch\": true},\n"
+         "               {\"name\": \"prompt caching\", \"prompt_caching\": {\"ttl_s\": 300, \"min_tokens\": 1024}}]}\n"
+         "model: price the calls (those of the \"from\" models, else all) at that catalog model, with their\n"
+         "recorded token counts. batch: at each model's batch discount. prompt_caching: a call to the same\n"
+         "model within ttl_s of an earlier call of its trace reads that call's prompt (up to its own length,\n"
+         "at least min_tokens) from the cache, at the cached-input price; where the model lists a cache-write\n"
+         "price the earlier call pays to write it. The parts of one alternative combine.\n"
+         "Prints a row per alternative (priced calls, cost, change against the calls as recorded at today's\n"
+         "prices, input tokens priced as cache reads), then each one's cost by model and its notes; with\n"
+         "--json one document {traces, calls, recorded_usd, recorded_calls, price_source, as_recorded,\n"
+         "alternatives: [{name, usd, change_usd, change_pct, calls, unpriced_calls, moved_calls, batch_calls,\n"
+         "cache_read_tokens, cache_write_tokens, models: [{model, calls, usd, priced}], notes}]}.\n"
+         "Exit 1 when the config cannot be read or names a model the catalog does not know.\n",
+         {{"--db", "--config", "--filter"}, {"--json"}},
+         runReplay},
         {"delete", "delete traces, selected by id or by filter, with their part of every total",
          "usage: tokenscope-cli delete [--db PATH] (--filter EXPR | --trace ID... | --all) [--dry-run] [--json]\n\n"
          "Deletes the traces the filter selects (EXPR as for traces) or the traces with these ids, with\n"

@@ -34,6 +34,7 @@ int runServe(const Args& args);
 int runScan(const Args& args);
 int runExport(const Args& args);
 int runReport(const Args& args);
+int runReplay(const Args& args);
 int runImport(const Args& args);
 int runDelete(const Args& args);
 int runRetention(const Args& args);

@@ -150,6 +150,41 @@ bool SqliteTraceReader::rollups(const TraceFilter& filter, bool withHistograms,
     });
 }
 
+bool SqliteTraceReader::spanAttributes(const TraceFilter& filter, std::string_view containing,
+                                       const std::function<void(const SpanAttributesRow&)>& visit,
+                                       const CancelToken* cancel)
+{
+    return guarded([&] {
+        filter::SqlWhere where = filter::toSql(filter);
+        std::string sql = "SELECT trace_rowid, start_ns, attributes FROM spans";
+        std::string glue = " WHERE ";
+        if (!where.sql.empty()) {
+            sql += " WHERE trace_rowid IN (SELECT rowid FROM traces" + where.sql + ")";
+            glue = " AND ";
+        }
+        if (!containing.empty()) {
+            where.values.emplace_back(std::string(containing));
+            sql += glue + "instr(attributes, ?" + std::to_string(where.values.size()) + ") > 0";
+        }
+        sql::Statement statement(db_, sql + " ORDER BY trace_rowid, seq");
+        where.bindTo(statement);
+        CancelWatch watch(db_, cancel);
+        SpanAttributesRow row;
+        try {
+            while (statement.step()) {
+                row.traceRowId = statement.columnInt(0);
+                row.start = statement.columnInt(1);
+                row.attributes = statement.columnBlob(2);
+                visit(row);
+            }
+        } catch (const sql::Error& error) {
+            if (error.code() != SQLITE_INTERRUPT)
+                throw;
+        }
+        return !(cancel && cancel->cancelled());
+    });
+}
+
 std::vector<TraceSummary> SqliteTraceReader::page(const TraceFilter& filter, TraceOrder order,
                                                   std::int64_t offset, int limit)
 {

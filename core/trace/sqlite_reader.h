@@ -22,6 +22,9 @@ class SqliteTraceReader final : public TraceReader
     std::optional<Trace> load(const std::string& traceId) override;
     bool rollups(const TraceFilter& filter, bool withHistograms, const std::function<void(const RollupRow&)>& visit,
                  const CancelToken* cancel = nullptr, RollupDetail detail = RollupDetail::Full) override;
+    bool spanAttributes(const TraceFilter& filter, std::string_view containing,
+                        const std::function<void(const SpanAttributesRow&)>& visit,
+                        const CancelToken* cancel = nullptr) override;
     std::uint64_t dataVersion() override;
 
   private:

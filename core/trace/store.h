@@ -126,6 +126,15 @@ class TraceStore
     virtual CompactResult compact() = 0;
 };
 
+// One span as spanAttributes() visits it: its attributes are the stored JSON object, valid only
+// during the visit.
+struct SpanAttributesRow
+{
+    std::int64_t traceRowId = 0;
+    Nanos start = 0;
+    std::string_view attributes;
+};
+
 // Failures throw WorkspaceError naming the workspace file.
 class TraceReader
 {
@@ -151,6 +160,13 @@ class TraceReader
     virtual bool rollups(const TraceFilter& filter, bool withHistograms,
                          const std::function<void(const RollupRow&)>& visit, const CancelToken* cancel = nullptr,
                          RollupDetail detail = RollupDetail::Full) = 0;
+    // Calls `visit` with every span of the traces the filter selects whose attributes contain
+    // `containing` (an SQL-side prefilter: "_tokens" keeps the spans that recorded usage), trace by
+    // trace in row id order and each trace's spans in their stored order, without building spans.
+    // Returns false when the cancel token stopped it.
+    virtual bool spanAttributes(const TraceFilter& filter, std::string_view containing,
+                                const std::function<void(const SpanAttributesRow&)>& visit,
+                                const CancelToken* cancel = nullptr) = 0;
     // Changes whenever any connection (any process) commits; cheap.
     virtual std::uint64_t dataVersion() = 0;
 };
