@@ -40,6 +40,30 @@ PriceChoice choose(const std::optional<TieredPrice>& own, const std::optional<Ti
     return c;
 }
 
+// Usage is in one convention (model/usage.h): input counts cached reads and writes; output
+// counts reasoning. Each token is priced once, in the most specific class it belongs to.
+struct TokenClasses
+{
+    std::int64_t uncached, read, write5m, write1h, visible, reasoning;
+};
+
+TokenClasses classesOf(const Usage& usage)
+{
+    TokenClasses c{};
+    c.write1h = std::clamp<std::int64_t>(usage.cacheWrite1hTokens, 0, usage.cacheWriteTokens);
+    c.write5m = usage.cacheWriteTokens - c.write1h;
+    c.read = usage.cacheReadTokens;
+    c.uncached = std::max<std::int64_t>(0, usage.inputTokens - usage.cacheReadTokens - usage.cacheWriteTokens);
+    c.reasoning = std::clamp<std::int64_t>(usage.reasoningTokens, 0, usage.outputTokens);
+    c.visible = usage.outputTokens - c.reasoning;
+    return c;
+}
+
+double batchFactor(const Prices& p, CostOptions options)
+{
+    return options.batch && p.batchDiscount > 0 ? 1.0 - p.batchDiscount : 1.0;
+}
+
 CostLine line(std::string item, std::int64_t tokens, const PriceChoice& price)
 {
     return {std::move(item), tokens, price.perMTok, static_cast<double>(tokens) * price.perMTok * kPerToken,
@@ -100,25 +124,19 @@ CostExplanation explainCost(const ModelInfo& model, const Usage& usage, CostOpti
         e.notes.push_back("no price listed for " + model.id + ": cost unknown");
         return e;
     }
-    const double batch = options.batch && p.batchDiscount > 0 ? 1.0 - p.batchDiscount : 1.0;
+    const double batch = batchFactor(p, options);
     if (options.batch)
         e.notes.push_back(p.batchDiscount > 0 ? "batch API: " + std::to_string(static_cast<int>(std::lround(p.batchDiscount * 100))) + "% discount applied"
                                               : "batch API: no batch discount listed for this model");
     const std::int64_t in = usage.inputTokens;
 
-    // Usage is in one convention (model/usage.h): input counts cached reads and writes; output
-    // counts reasoning. Each token is priced once, in the most specific class it belongs to.
-    const std::int64_t write1h = std::clamp<std::int64_t>(usage.cacheWrite1hTokens, 0, usage.cacheWriteTokens);
-    const std::int64_t write5m = usage.cacheWriteTokens - write1h;
-    const std::int64_t uncached = std::max<std::int64_t>(0, in - usage.cacheReadTokens - usage.cacheWriteTokens);
-    const std::int64_t reasoning = std::clamp<std::int64_t>(usage.reasoningTokens, 0, usage.outputTokens);
-    const std::int64_t visible = usage.outputTokens - reasoning;
+    const auto [uncached, read, write5m, write1h, visible, reasoning] = classesOf(usage);
     if (usage.cacheReadTokens + usage.cacheWriteTokens > in)
         e.notes.push_back("usage reports more cached than total input tokens; uncached input counted as 0");
 
     e.lines.push_back(line("Input (uncached)", uncached, choose(p.input, std::nullopt, "", in, batch)));
-    if (usage.cacheReadTokens)
-        e.lines.push_back(line("Cached input (read)", usage.cacheReadTokens,
+    if (read)
+        e.lines.push_back(line("Cached input (read)", read,
                                choose(p.cachedInput, p.input, "priced as input: no cached-input price listed", in, batch)));
     if (write5m)
         e.lines.push_back(line("Cache write (5 min)", write5m,
@@ -151,9 +169,29 @@ CostExplanation explainCost(const ModelInfo& model, const Usage& usage, CostOpti
     return e;
 }
 
+// The same figures as explainCost() without its lines and notes: re-pricing a million calls
+// cannot afford their strings. test_cost checks that the two agree.
 CostBreakdown costOf(const ModelInfo& model, const Usage& usage, CostOptions options)
 {
-    return explainCost(model, usage, options).breakdown;
+    CostBreakdown b;
+    const Prices& p = model.prices;
+    if (!p.input || !p.output)
+        return b;
+    const double batch = batchFactor(p, options);
+    const std::int64_t in = usage.inputTokens;
+    auto usd = [&](std::int64_t tokens, const std::optional<TieredPrice>& own, const std::optional<TieredPrice>& fallback) {
+        const TieredPrice* price = own ? &*own : fallback ? &*fallback : nullptr;
+        return price && tokens ? static_cast<double>(tokens) * (price->perMTokAt(in) * batch) * kPerToken : 0.0;
+    };
+    const TokenClasses c = classesOf(usage);
+    b.input = usd(c.uncached, p.input, std::nullopt);
+    b.cacheRead = usd(c.read, p.cachedInput, p.input);
+    b.cacheWrite = usd(c.write5m, p.cacheWrite5m, p.input) +
+                   usd(c.write1h, p.cacheWrite1h, p.cacheWrite5m ? p.cacheWrite5m : p.input);
+    b.output = usd(c.visible, p.output, std::nullopt);
+    b.reasoning = usd(c.reasoning, p.reasoning, p.output);
+    b.known = true;
+    return b;
 }
 
 std::string formatExplanation(const CostExplanation& e)

@@ -47,25 +47,34 @@ struct ModelIndex
     std::uint32_t of(const CallFields& f, std::vector<CallModel>& models)
     {
         const std::string& name = f.model.empty() ? f.responseModel : f.model;
+        if (!models.empty() && models[last_].model == name && models[last_].provider == f.provider)
+            return last_; // the calls of a trace mostly share their model
         key_.assign(name).append(1, '\0').append(f.provider);
         if (auto it = index_.find(key_); it != index_.end())
-            return it->second;
-        const auto at = static_cast<std::uint32_t>(models.size());
+            return last_ = it->second;
+        last_ = static_cast<std::uint32_t>(models.size());
         models.push_back({name, f.provider});
-        index_.emplace(key_, at);
-        return at;
+        index_.emplace(key_, last_);
+        return last_;
     }
 
   private:
     std::unordered_map<std::string, std::uint32_t> index_;
     std::string key_;
+    std::uint32_t last_ = 0;
 };
 
 } // namespace
 
 bool readCallFields(std::string_view attributesJson, CallFields& out, bool& malformed)
 {
-    out = CallFields{};
+    // Cleared field by field: the strings keep their buffers from one span to the next.
+    out.model.clear();
+    out.responseModel.clear();
+    out.provider.clear();
+    out.usage = Usage{};
+    out.hasUsage = out.batch = false;
+    out.costUsd.reset();
     malformed = false;
     std::optional<std::int64_t> input, output;
     std::int64_t count = 0;

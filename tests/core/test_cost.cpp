@@ -139,6 +139,39 @@ private Q_SLOTS:
         QVERIFY(e.lines[0].note.find("above 200000") != std::string::npos);
     }
 
+    // costOf() is explainCost() without its lines and notes: the figures must be the same, bit for bit.
+    void costOfAgreesWithTheExplanation()
+    {
+        const ModelInfo tiered = [] {
+            ModelInfo m = anthropicLike();
+            m.prices.input->tiers = {{200'000, 6}};
+            m.prices.cacheWrite1h.reset();
+            return m;
+        }();
+        for (const ModelInfo& m : {openaiLike(), anthropicLike(), tiered}) {
+            for (bool batch : {false, true}) {
+                Usage u = usage(250'000, 3'000);
+                u.cacheReadTokens = 40'000;
+                u.cacheWriteTokens = 9'000;
+                u.cacheWrite1hTokens = 2'000;
+                u.reasoningTokens = 1'200;
+                for (const Usage& each : {u, usage(1'000, 20), usage(0, 0)}) {
+                    const ts::CostBreakdown fast = ts::costOf(m, each, {.batch = batch});
+                    const ts::CostBreakdown full = ts::explainCost(m, each, {.batch = batch}).breakdown;
+                    QCOMPARE(fast.input, full.input);
+                    QCOMPARE(fast.cacheRead, full.cacheRead);
+                    QCOMPARE(fast.cacheWrite, full.cacheWrite);
+                    QCOMPARE(fast.output, full.output);
+                    QCOMPARE(fast.reasoning, full.reasoning);
+                    QCOMPARE(fast.known, full.known);
+                }
+            }
+        }
+        ModelInfo unpriced = openaiLike();
+        unpriced.prices.output.reset();
+        QVERIFY(!ts::costOf(unpriced, usage(10, 10)).known);
+    }
+
     void batchDiscountApplies()
     {
         const Usage u = usage(1'000'000, 1'000'000);
