@@ -2,6 +2,7 @@
 
 #include "cost/cost_panel.h"
 #include "drift/drift_panel.h"
+#include "replay/replay_panel.h"
 #include "latency/latency_panel.h"
 
 #include "screenshot_playground.h"
@@ -113,6 +114,12 @@ void takeScreenshotWhenReady(ui::MainWindow& window, const LaunchOptions& o)
         whenReady(window, o.screenshot, [latency, cost, drift, name] {
             return name == u"latency"_s ? latency->settled() : name == u"cost"_s ? cost->settled() : drift->settled();
         });
+        return;
+    }
+    if (o.panel == u"replay"_s) {
+        // Replay re-prices the filtered calls on a worker when first shown.
+        auto* replay = window.replay();
+        whenReady(window, o.screenshot, [replay] { return replay->settled(); });
         return;
     }
     if (o.panel == u"settings"_s) {

@@ -112,4 +112,22 @@ RepriceConfig parseRepriceConfig(std::string_view text)
     return config;
 }
 
+std::string repriceConfigToJson(const RepriceConfig& config)
+{
+    json list = json::array();
+    for (const Alternative& a : config.alternatives) {
+        json entry{{"name", a.name}};
+        if (a.model)
+            entry["model"] = *a.model;
+        if (!a.from.empty())
+            entry["from"] = a.from;
+        if (a.batch)
+            entry["batch"] = true;
+        if (a.promptCaching)
+            entry["prompt_caching"] = {{"ttl_s", a.promptCaching->ttlSeconds}, {"min_tokens", a.promptCaching->minTokens}};
+        list.push_back(std::move(entry));
+    }
+    return json{{"reprice", list}}.dump(2) + "\n";
+}
+
 } // namespace ts::replay

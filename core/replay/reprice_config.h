@@ -39,5 +39,7 @@ struct RepriceConfig
 //                {"name": "prompt caching", "prompt_caching": {"ttl_s": 300, "min_tokens": 1024}}]}
 // Throws std::invalid_argument with a message that names the entry and the field at fault.
 RepriceConfig parseRepriceConfig(std::string_view json);
+// The config as parseRepriceConfig() reads it (what the Replay panel saves for the command line).
+std::string repriceConfigToJson(const RepriceConfig& config);
 
 } // namespace ts::replay

@@ -293,6 +293,8 @@ class TestReplayReprice : public QObject
         QCOMPARE(a.promptCaching->ttlSeconds, std::int64_t(3600));
         QCOMPARE(a.promptCaching->minTokens, std::int64_t(2048));
         QCOMPARE(*config.alternatives[1].promptCaching, PromptCaching{});
+        const RepriceConfig again = parseRepriceConfig(repriceConfigToJson(config));
+        QVERIFY(again.alternatives == config.alternatives);
     }
 };
 

@@ -22,6 +22,7 @@
 #include "waterfall/waterfall_panel.h"
 #include "cost/cost_panel.h"
 #include "drift/drift_panel.h"
+#include "replay/replay_panel.h"
 #include "latency/latency_panel.h"
 #include "live/live_filter.h"
 
@@ -190,7 +191,7 @@ void MainWindow::keepRetention()
 QStringList MainWindow::panelNames()
 {
     return {u"playground"_s, u"traces"_s, u"compare"_s, u"cache"_s, u"guardrails"_s, u"waterfall"_s,
-            u"latency"_s,    u"cost"_s,   u"drift"_s,   u"settings"_s};
+            u"latency"_s,    u"cost"_s,   u"drift"_s,   u"replay"_s, u"settings"_s};
 }
 
 void MainWindow::addPanel(const QString& name, const QString& title, QWidget* panel, const QString& shortcut)
@@ -225,6 +226,8 @@ void MainWindow::addLivePanels()
     addPanel(u"cost"_s, u"Cost"_s, cost_, u"Ctrl+8"_s);
     drift_ = new drift::DriftPanel(context_.store, liveFilter_, this);
     addPanel(u"drift"_s, u"Drift"_s, drift_, u"Ctrl+9"_s);
+    replay_ = new replaypanel::ReplayPanel(context_.store, liveFilter_, this);
+    addPanel(u"replay"_s, u"Replay"_s, replay_, u"Ctrl+0"_s);
     connect(cost_, &costpanel::CostPanel::openTrace, this, [this](const QString& traceId) {
         traces_->selectTrace(traceId);
         showPanel(u"traces"_s);

@@ -33,6 +33,9 @@ class LiveFilter;
 namespace costpanel {
 class CostPanel;
 }
+namespace replaypanel {
+class ReplayPanel;
+}
 namespace drift {
 class DriftPanel;
 }
@@ -66,6 +69,7 @@ public:
     latency::LatencyPanel* latency() const { return latency_; }
     costpanel::CostPanel* cost() const { return cost_; }
     drift::DriftPanel* drift() const { return drift_; }
+    replaypanel::ReplayPanel* replay() const { return replay_; }
     SettingsPanel* settings() const { return settings_; }
     GatewayController* gateway() const { return gateway_; }
     ImportFlow* importFlow() const { return import_; }
@@ -107,6 +111,7 @@ private:
     latency::LatencyPanel* latency_ = nullptr;
     costpanel::CostPanel* cost_ = nullptr;
     drift::DriftPanel* drift_ = nullptr;
+    replaypanel::ReplayPanel* replay_ = nullptr;
     SettingsPanel* settings_;
     GatewayController* gateway_;
     QLabel* statusMessage_;
